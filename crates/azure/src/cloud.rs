@@ -1,0 +1,92 @@
+//! Which Azure a profile talks to: the public cloud, a sovereign cloud, or the local simulator.
+
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+/// The hosts of one Azure cloud. Kept configurable: sovereign clouds and the simulator differ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cloud {
+    /// Display name, e.g. "Azure public cloud".
+    pub name: String,
+    /// Resource Manager, e.g. `https://management.azure.com`.
+    pub resource_manager: Url,
+    /// Entra ID sign-in authority host, e.g. `https://login.microsoftonline.com`.
+    pub authority_host: Url,
+}
+
+impl Cloud {
+    /// The public cloud most users are on.
+    pub fn public() -> Self {
+        Self::from_hosts(
+            "Azure public cloud",
+            "https://management.azure.com",
+            "https://login.microsoftonline.com",
+        )
+    }
+
+    /// Azure Government (US).
+    pub fn us_government() -> Self {
+        Self::from_hosts(
+            "Azure US Government",
+            "https://management.usgovcloudapi.net",
+            "https://login.microsoftonline.us",
+        )
+    }
+
+    /// Azure operated by 21Vianet (China).
+    pub fn china() -> Self {
+        Self::from_hosts(
+            "Azure China",
+            "https://management.chinacloudapi.cn",
+            "https://login.chinacloudapi.cn",
+        )
+    }
+
+    /// A cloud whose Resource Manager and authority are both at `base` (the Sandbox simulator).
+    pub fn at(name: &str, base: &Url) -> Self {
+        Self { name: name.into(), resource_manager: base.clone(), authority_host: base.clone() }
+    }
+
+    fn from_hosts(name: &str, resource_manager: &str, authority_host: &str) -> Self {
+        // Only called with the literals above; the tests parse every one of them.
+        #[allow(clippy::expect_used)]
+        let parse = |s: &str| Url::parse(s).expect("a hard-coded cloud URL");
+        Self {
+            name: name.into(),
+            resource_manager: parse(resource_manager),
+            authority_host: parse(authority_host),
+        }
+    }
+
+    /// The OAuth scope for Resource Manager tokens in this cloud (`{host}/.default`).
+    pub fn resource_manager_scope(&self) -> String {
+        format!("{}/.default", self.resource_manager.as_str().trim_end_matches('/'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_clouds_have_their_real_hosts() {
+        assert_eq!(Cloud::public().resource_manager.host_str(), Some("management.azure.com"));
+        assert_eq!(Cloud::public().authority_host.host_str(), Some("login.microsoftonline.com"));
+        assert_eq!(Cloud::us_government().authority_host.host_str(), Some("login.microsoftonline.us"));
+        assert_eq!(Cloud::china().resource_manager.host_str(), Some("management.chinacloudapi.cn"));
+    }
+
+    #[test]
+    fn resource_manager_scope_has_no_double_slash() {
+        assert_eq!(Cloud::public().resource_manager_scope(), "https://management.azure.com/.default");
+    }
+
+    #[test]
+    fn simulator_cloud_points_everything_at_loopback() {
+        let base = Url::parse("http://127.0.0.1:4000/").expect("url");
+        let cloud = Cloud::at("Sandbox (simulated)", &base);
+        assert_eq!(cloud.resource_manager, base);
+        assert_eq!(cloud.resource_manager_scope(), "http://127.0.0.1:4000/.default");
+    }
+}

@@ -1,0 +1,4 @@
+//! Typed Azure client for Foundry Desk: Resource Manager, inference and Entra sign-in.
+//! It knows nothing of tauri or keychains; it depends on nothing of ours.
+
+pub mod cloud;

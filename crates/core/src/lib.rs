@@ -1,0 +1,9 @@
+//! Foundry Desk's core: everything the app does, without a window. The desktop shell (`src-tauri`) and
+//! the `fdesk` CLI are thin layers over this crate; it never depends on tauri.
+
+pub mod app_info;
+pub mod secrets;
+pub mod settings;
+
+/// The app id: the keychain service name, and the bundle identifier in tauri.conf.json.
+pub const APP_ID: &str = "dev.foundrydesk.app";

@@ -1,0 +1,95 @@
+//! The desktop shell: window, plugins, state, and commands that are a few lines over `foundry-desk-core`.
+
+mod commands;
+mod error;
+mod settings_store;
+mod state;
+
+use tauri::Manager;
+
+pub use error::{CommandError, ErrorKind};
+use state::AppState;
+
+/// Every command the window may call, and the types they exchange; also the source of `ui/src/bindings.ts`.
+pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new()
+        // One TypeScript type per Rust type: ours serialize and deserialize alike.
+        .disable_serde_phases()
+        .commands(tauri_specta::collect_commands![
+            commands::app::app_info,
+            commands::settings::get_settings,
+            commands::settings::set_theme,
+        ])
+}
+
+/// Starts the app and blocks until it exits.
+pub fn run() {
+    let ipc = ipc();
+    let app = tauri::Builder::default()
+        // First, so a second launch only focuses the running window and does nothing else.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .level(log::LevelFilter::Info)
+                .targets([
+                    tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::LogDir { file_name: None }),
+                    tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Stderr),
+                ])
+                .build(),
+        )
+        .plugin(tauri_plugin_store::Builder::new().build())
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .invoke_handler(ipc.invoke_handler())
+        .setup(move |app| {
+            ipc.mount_events(app);
+            let state = AppState::start(app.handle())?;
+            log::info!(
+                "Foundry Desk {} started; keychain: {}",
+                app.package_info().version,
+                state.keychain_name()
+            );
+            app.manage(state);
+            Ok(())
+        })
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(e) => {
+            eprintln!("Foundry Desk could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod bindings {
+    //! `ui/src/bindings.ts` is generated from the Rust types; CI fails when the committed file is stale.
+    //! Regenerate with `make bindings` (runs this test with FDESK_WRITE_BINDINGS=1).
+
+    use std::path::PathBuf;
+
+    #[test]
+    fn committed_bindings_match_the_rust_commands() {
+        let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts");
+        let fresh = std::env::temp_dir().join(format!("foundry-desk-bindings-{}.ts", std::process::id()));
+        super::ipc()
+            .export(specta_typescript::Typescript::default(), &fresh)
+            .expect("export TypeScript bindings");
+        let fresh_text = std::fs::read_to_string(&fresh).expect("read fresh bindings");
+        let _ = std::fs::remove_file(&fresh);
+        if std::env::var_os("FDESK_WRITE_BINDINGS").is_some() {
+            std::fs::write(&committed, &fresh_text).expect("write ui/src/bindings.ts");
+            return;
+        }
+        let committed_text = std::fs::read_to_string(&committed).unwrap_or_default();
+        assert!(
+            committed_text == fresh_text,
+            "ui/src/bindings.ts is stale: run `make bindings` and commit the result"
+        );
+    }
+}

@@ -1,0 +1,33 @@
+import type { ComponentType } from "react";
+import { AboutScreen } from "../features/about/AboutScreen";
+import { ConnectionsScreen } from "../features/connections/ConnectionsScreen";
+import { DeploymentsScreen } from "../features/deployments/DeploymentsScreen";
+import { PlaygroundScreen } from "../features/playground/PlaygroundScreen";
+import { SettingsScreen } from "../features/settings/SettingsScreen";
+import { useAppliedTheme } from "../features/settings/useAppliedTheme";
+import type { RouteId } from "../routes/routes";
+import { useRoute } from "../routes/useRoute";
+import { Sidebar } from "./Sidebar";
+
+const screens: Record<RouteId, ComponentType> = {
+  connections: ConnectionsScreen,
+  deployments: DeploymentsScreen,
+  playground: PlaygroundScreen,
+  settings: SettingsScreen,
+  about: AboutScreen,
+};
+
+/** The window's layout: sidebar and the current screen. Needs a QueryClientProvider above it. */
+export function AppFrame() {
+  useAppliedTheme();
+  const route = useRoute();
+  const CurrentScreen = screens[route];
+  return (
+    <div className="app-frame" data-testid="app-frame">
+      <Sidebar current={route} />
+      <main className="content">
+        <CurrentScreen />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { InvokeArgs } from "@tauri-apps/api/core";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { commands, type CommandError } from "../bindings";
+import type { CommandResult } from "../lib/unwrap";
+
+// Each IPC command name with its generated binding: the reply types below come from
+// the bindings, so a mock that no longer matches Rust fails `npm run typecheck`.
+const bindingsByCommand = {
+  app_info: commands.appInfo,
+  get_settings: commands.getSettings,
+  set_theme: commands.setTheme,
+} satisfies Record<string, (...args: never[]) => Promise<CommandResult<unknown>>>;
+
+type Bindings = typeof bindingsByCommand;
+type CommandName = keyof Bindings;
+type OkData<F> = F extends (...args: never[]) => Promise<CommandResult<infer T>> ? T : never;
+
+/** A fake reply per command; throw a `CommandError` (see `commandError`) to make it fail. */
+export type CommandReplies = {
+  [K in CommandName]?: (args: InvokeArgs | undefined) => OkData<Bindings[K]> | Promise<OkData<Bindings[K]>>;
+};
+
+export type IpcCall = { cmd: string; args: InvokeArgs | undefined };
+
+function isCommandName(cmd: string): cmd is CommandName {
+  return cmd in bindingsByCommand;
+}
+
+/**
+ * Answers IPC calls from `replies` and records every call. A command without a reply
+ * fails loudly, naming it, instead of hanging the test.
+ */
+export function mockCommands(replies: CommandReplies): IpcCall[] {
+  const calls: IpcCall[] = [];
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args });
+    const reply = isCommandName(cmd) ? replies[cmd] : undefined;
+    if (!reply) {
+      throw new Error(`test did not mock the IPC command "${cmd}"`);
+    }
+    return reply(args);
+  });
+  return calls;
+}
+
+/** A `CommandError` as Rust serializes it, with the optional fields null unless given. */
+export function commandError(
+  fields: Pick<CommandError, "kind" | "message"> & Partial<CommandError>,
+): CommandError {
+  return { code: null, requestId: null, retryAfterSecs: null, ...fields };
+}
+
+/** A promise that never settles: keeps a command "in flight" for loading-state tests. */
+export function never<T>(): Promise<T> {
+  return new Promise<T>(() => undefined);
+}
