@@ -1,0 +1,217 @@
+//! The end-to-end harness. Each [`Desktop`] is the real app binary in a real window, started through
+//! tauri-driver (which starts WebKitWebDriver, which starts the app), with its own empty data dirs and
+//! its own unlocked gnome-keyring on a private D-Bus: nothing is shared between tests or with the user.
+//! The X display comes from outside (`xvfb-run`, see the Makefile).
+
+mod keyring;
+mod process;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+pub use keyring::PrivateKeyring;
+use process::{free_port, wait_for_port, KillOnDrop};
+
+/// How long a condition may take before a test fails. Generous: CI machines are shared and noisy.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// The workspace root (this crate lives in `<root>/tests`).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// The app binary under test: `$FDESK_APP`, else the debug build (built with the production front end
+/// by `make e2e`).
+pub fn app_binary() -> PathBuf {
+    std::env::var_os("FDESK_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target/debug/foundry-desk"))
+}
+
+fn tauri_driver() -> PathBuf {
+    std::env::var_os("TAURI_DRIVER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join(".tools/bin/tauri-driver"))
+}
+
+/// Where screenshots go for people to look at.
+pub fn shots_dir() -> PathBuf {
+    workspace_root().join("target/e2e-shots")
+}
+
+/// A user's machine in miniature: a home with empty data dirs and a keyring, on which the app can be
+/// launched (and relaunched, to check what persists).
+pub struct Machine {
+    home: tempfile::TempDir,
+    keyring: Option<PrivateKeyring>,
+}
+
+impl Machine {
+    /// Fresh dirs and a fresh unlocked keyring.
+    pub fn new() -> Self {
+        let home = tempfile::Builder::new().prefix("fdesk-e2e-").tempdir().expect("temp home");
+        let keyring = PrivateKeyring::start(home.path()).expect("start a private unlocked gnome-keyring");
+        Self { home, keyring: Some(keyring) }
+    }
+
+    /// Fresh dirs and no keychain at all (no Secret Service on the bus).
+    pub fn without_keychain() -> Self {
+        let home = tempfile::Builder::new().prefix("fdesk-e2e-").tempdir().expect("temp home");
+        Self { home, keyring: None }
+    }
+
+    /// `$XDG_DATA_HOME`: the app's data dir is `<this>/dev.foundrydesk.app`.
+    pub fn data_home(&self) -> PathBuf {
+        self.home.path().join("data")
+    }
+
+    fn env(&self) -> Vec<(String, String)> {
+        let dir = |name: &str| {
+            let path = self.home.path().join(name);
+            std::fs::create_dir_all(&path).expect("create XDG dir");
+            path.display().to_string()
+        };
+        let bus = match &self.keyring {
+            Some(keyring) => keyring.bus_address().to_string(),
+            None => format!("unix:path={}/no-bus-here", self.home.path().display()),
+        };
+        vec![
+            ("XDG_DATA_HOME".into(), dir("data")),
+            ("XDG_CONFIG_HOME".into(), dir("config")),
+            ("XDG_CACHE_HOME".into(), dir("cache")),
+            ("XDG_RUNTIME_DIR".into(), self.keyring.as_ref().map_or_else(|| dir("run"), |k| k.runtime_dir())),
+            ("DBUS_SESSION_BUS_ADDRESS".into(), bus),
+            // No accessibility bus to find in a private session; don't wait for one.
+            ("NO_AT_BRIDGE".into(), "1".into()),
+        ]
+    }
+
+    /// Starts the app and waits until its frame is on screen.
+    pub async fn launch(&self, test: &str) -> Desktop {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "no X display: run end-to-end tests under xvfb-run (make e2e does)"
+        );
+        let app = app_binary();
+        assert!(app.exists(), "no app binary at {}: run `make e2e` to build it", app.display());
+        let driver_bin = tauri_driver();
+        assert!(driver_bin.exists(), "no tauri-driver at {}: `make tools` installs it", driver_bin.display());
+
+        let (port, native_port) = (free_port(), free_port());
+        let driver: Child = Command::new(&driver_bin)
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .envs(self.env())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start tauri-driver");
+        let driver = KillOnDrop::new(driver);
+        wait_for_port(port, PATIENCE).await;
+
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), "wry".into());
+        capabilities
+            .insert("tauri:options".into(), serde_json::json!({ "application": app.display().to_string() }));
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("WebDriver session with the app");
+        let desktop = Desktop { client, _driver: driver, test: test.to_string() };
+        desktop.wait_for("app-frame").await;
+        desktop
+    }
+}
+
+impl Default for Machine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The running app, driven like a user would.
+pub struct Desktop {
+    pub client: Client,
+    _driver: KillOnDrop,
+    test: String,
+}
+
+/// A CSS locator for a `data-testid`.
+pub fn testid(id: &str) -> String {
+    format!("[data-testid=\"{id}\"]")
+}
+
+impl Desktop {
+    /// Waits until an element with this test id exists.
+    pub async fn wait_for(&self, id: &str) -> fantoccini::elements::Element {
+        let css = testid(id);
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(&css))
+            .await
+            .unwrap_or_else(|e| panic!("{id} did not appear within {PATIENCE:?}: {e}"))
+    }
+
+    /// Clicks the element with this test id.
+    pub async fn click(&self, id: &str) {
+        self.wait_for(id).await.click().await.unwrap_or_else(|e| panic!("click {id}: {e}"));
+    }
+
+    /// Waits until the element's text satisfies `accept`, and returns it.
+    pub async fn wait_for_text(&self, id: &str, accept: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(element) = self.client.find(Locator::Css(&testid(id))).await {
+                if let Ok(text) = element.text().await {
+                    if accept(&text) {
+                        return text;
+                    }
+                    last = text;
+                }
+            }
+            self.next_frame().await;
+        }
+        panic!("{id} never showed the expected text; last seen: {last:?}");
+    }
+
+    /// Evaluates a JavaScript expression in the window until it is truthy.
+    pub async fn wait_until_js(&self, expression: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        let script = format!("return Boolean({expression});");
+        while Instant::now() < deadline {
+            if let Ok(serde_json::Value::Bool(true)) = self.client.execute(&script, vec![]).await {
+                return;
+            }
+            self.next_frame().await;
+        }
+        panic!("`{expression}` never became true within {PATIENCE:?}");
+    }
+
+    /// Resolves after the window has painted twice (before a screenshot, or it can show the previous frame).
+    pub async fn next_frame(&self) {
+        let script = "const done = arguments[arguments.length - 1];
+                      requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+        let _ = self.client.execute_async(script, vec![]).await;
+    }
+
+    /// Saves a screenshot as `target/e2e-shots/<test>-<name>.png`.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        self.next_frame().await;
+        let png = self.client.screenshot().await.expect("screenshot");
+        let dir = shots_dir();
+        std::fs::create_dir_all(&dir).expect("create target/e2e-shots");
+        let path = dir.join(format!("{}-{name}.png", self.test));
+        std::fs::write(&path, png).expect("write screenshot");
+        path
+    }
+
+    /// Closes the window and ends the session.
+    pub async fn quit(self) {
+        let _ = self.client.close().await;
+    }
+}
