@@ -26,42 +26,37 @@ impl PrivateKeyring {
         let data_dir = home.join("data");
         std::fs::create_dir_all(&data_dir)?;
 
-        let mut bus = Command::new("dbus-daemon")
-            .args(["--session", "--nofork", "--print-address=1"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()?;
+        let mut bus = KillOnDrop::spawn(
+            Command::new("dbus-daemon")
+                .args(["--session", "--nofork", "--print-address=1"])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null()),
+        )?;
         let mut address = String::new();
-        if let Some(stdout) = bus.stdout.take() {
+        if let Some(stdout) = bus.child().stdout.take() {
             BufReader::new(stdout).read_line(&mut address)?;
         }
-        let bus = KillOnDrop::new(bus);
         let bus_address = address.trim().to_string();
         if bus_address.is_empty() {
             return Err(std::io::Error::other("dbus-daemon printed no address"));
         }
 
-        let mut keyring = Command::new("gnome-keyring-daemon")
-            .args(["--foreground", "--unlock", "--components=secrets"])
-            .env("DBUS_SESSION_BUS_ADDRESS", &bus_address)
-            .env("XDG_RUNTIME_DIR", &runtime_dir)
-            .env("XDG_DATA_HOME", &data_dir)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()?;
-        if let Some(mut stdin) = keyring.stdin.take() {
+        let mut keyring = KillOnDrop::spawn(
+            Command::new("gnome-keyring-daemon")
+                .args(["--foreground", "--unlock", "--components=secrets"])
+                .env("DBUS_SESSION_BUS_ADDRESS", &bus_address)
+                .env("XDG_RUNTIME_DIR", &runtime_dir)
+                .env("XDG_DATA_HOME", &data_dir)
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
+        )?;
+        if let Some(mut stdin) = keyring.child().stdin.take() {
             // The login keyring's password; closing stdin tells the daemon it has all of it.
             stdin.write_all(b"e2e-password")?;
         }
-        let keyring = KillOnDrop::new(keyring);
         wait_for_secret_service(&bus_address, Duration::from_secs(20))?;
-        Ok(Self {
-            bus_address,
-            runtime_dir: runtime_dir.display().to_string(),
-            _keyring: keyring,
-            _bus: bus,
-        })
+        Ok(Self { bus_address, runtime_dir: runtime_dir.display().to_string(), _keyring: keyring, _bus: bus })
     }
 
     /// `DBUS_SESSION_BUS_ADDRESS` for processes that should see this keyring.

@@ -7,7 +7,7 @@ mod keyring;
 mod process;
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -90,24 +90,29 @@ impl Machine {
 
     /// Starts the app and waits until its frame is on screen.
     pub async fn launch(&self, test: &str) -> Desktop {
+        self.launch_binary(&app_binary(), test).await
+    }
+
+    /// Starts any Tauri binary whose page has a `data-testid="app-frame"` (the app, or the bare
+    /// baseline the benchmarks compare it with) and waits until that frame is on screen.
+    pub async fn launch_binary(&self, app: &Path, test: &str) -> Desktop {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no X display: run end-to-end tests under xvfb-run (make e2e does)"
         );
-        let app = app_binary();
         assert!(app.exists(), "no app binary at {}: run `make e2e` to build it", app.display());
         let driver_bin = tauri_driver();
         assert!(driver_bin.exists(), "no tauri-driver at {}: `make tools` installs it", driver_bin.display());
 
         let (port, native_port) = (free_port(), free_port());
-        let driver: Child = Command::new(&driver_bin)
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .envs(self.env())
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start tauri-driver");
-        let driver = KillOnDrop::new(driver);
+        let driver = KillOnDrop::spawn(
+            Command::new(&driver_bin)
+                .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+                .envs(self.env())
+                .stdout(Stdio::null())
+                .stderr(Stdio::inherit()),
+        )
+        .expect("start tauri-driver");
         wait_for_port(port, PATIENCE).await;
 
         let mut capabilities = serde_json::Map::new();

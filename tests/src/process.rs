@@ -1,21 +1,34 @@
 //! Child processes that die with the test, and ports.
 
 use std::net::TcpListener;
-use std::process::Child;
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-/// Kills (and reaps) the child when dropped, so a failing test leaves nothing running.
+use nix::sys::signal::{killpg, Signal};
+use nix::unistd::Pid;
+
+/// A child started in a process group of its own. Dropping it kills the whole group, so the processes
+/// it started (tauri-driver → WebKitWebDriver → the app → WebKit's helpers) never outlive a test.
 pub struct KillOnDrop(Child);
 
 impl KillOnDrop {
-    pub fn new(child: Child) -> Self {
-        Self(child)
+    /// Spawns `command` as the leader of a new process group.
+    pub fn spawn(command: &mut Command) -> std::io::Result<Self> {
+        command.process_group(0).spawn().map(Self)
+    }
+
+    /// The child, e.g. to take its stdout.
+    pub fn child(&mut self) -> &mut Child {
+        &mut self.0
     }
 }
 
 impl Drop for KillOnDrop {
     fn drop(&mut self) {
-        let _ = self.0.kill();
+        if let Ok(pid) = i32::try_from(self.0.id()) {
+            let _ = killpg(Pid::from_raw(pid), Signal::SIGKILL);
+        }
         let _ = self.0.wait();
     }
 }

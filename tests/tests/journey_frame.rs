@@ -1,8 +1,8 @@
 //! First journey: the app starts, every screen opens from the navigation, About tells the truth about
 //! version and keychain, and the theme choice survives a restart.
 
-use foundry_desk_e2e::{testid, Machine};
 use fantoccini::Locator;
+use foundry_desk_e2e::{testid, Machine};
 
 const SCREENS: [(&str, &str); 5] = [
     ("connections", "Connections"),
@@ -75,7 +75,7 @@ async fn about_says_plainly_when_no_keychain_is_reachable() {
     let app = machine.launch("no-keychain").await;
     app.click("nav-about").await;
     app.wait_for_text("about-keychain", |t| t == "Secret Service (unavailable)").await;
-    app.wait_for_text("about-keychain-detail", |t| t.contains("no Secret Service")).await;
+    app.wait_for_text("about-keychain-detail", |t| t.contains("no Secret Service is running")).await;
     app.screenshot("about").await;
     app.quit().await;
 }

@@ -91,5 +91,8 @@ fn fdesk_info_tells_unlocked_locked_and_missing_keychains_apart() {
     assert!(locked.contains("keychain:  Secret Service (locked)"), "{locked}");
 
     let missing = fdesk_info(&[("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")], false);
-    assert!(missing.contains("keychain:  Secret Service (unavailable): no Secret Service"), "{missing}");
+    assert!(
+        missing.contains("keychain:  Secret Service (unavailable): no Secret Service is running"),
+        "{missing}"
+    );
 }

@@ -89,7 +89,9 @@ mod platform {
     pub fn open_store() -> Result<Arc<CredentialStore>, String> {
         match zbus_secret_service_keyring_store::Store::new() {
             Ok(store) => Ok(store),
-            Err(e) => Err(format!("no Secret Service on the session bus ({e})")),
+            Err(e) => Err(format!(
+                "no Secret Service is running in this session; start GNOME Keyring or KWallet to save keys ({e})"
+            )),
         }
     }
 
