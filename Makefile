@@ -55,6 +55,13 @@ $(TAURI_DRIVER):
 
 lint: ui-build
 	cargo fmt --all --check
+	@# The layering DESIGN.md promises: no tauri below the shell; client and simulator never share code.
+	@if cargo tree -p foundry-desk-core -p foundry-azure -p foundry-sim -e normal,build --prefix none | grep -q '^tauri '; then \
+	  echo "tauri is in the dependency tree of core, azure or sim"; exit 1; fi
+	@if cargo tree -p foundry-sim -e normal --prefix none | grep -q '^foundry-azure '; then \
+	  echo "the simulator depends on the Azure client"; exit 1; fi
+	@if cargo tree -p foundry-azure -e normal --prefix none | grep -q '^foundry-sim '; then \
+	  echo "the Azure client depends on the simulator"; exit 1; fi
 	cargo clippy --workspace --all-targets $(APP_FEATURES) -- -D warnings
 
 test-ui: ui-deps
