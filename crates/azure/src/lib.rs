@@ -1,4 +1,5 @@
 //! Typed Azure client for Foundry Desk: Resource Manager, inference and Entra sign-in.
 //! It knows nothing of tauri or keychains; it depends on nothing of ours.
 
+pub mod arm;
 pub mod cloud;

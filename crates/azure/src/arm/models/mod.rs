@@ -1,0 +1,1 @@
+//! Typed ARM resources, tolerant of what real traffic sends.
