@@ -3,3 +3,10 @@
 
 pub mod arm;
 pub mod cloud;
+pub mod error;
+pub mod http;
+pub mod lro;
+pub mod paging;
+pub mod token;
+
+pub use error::{AzureError, ErrorKind};

@@ -32,3 +32,24 @@ fn next_request_id() -> String {
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
     format!("00000000-0000-4000-8000-{n:012x}")
 }
+
+/// An ARM error not yet turned into a response: small, so `Result<_, ArmError>` stays cheap to pass around.
+#[derive(Debug)]
+pub struct ArmError {
+    status: StatusCode,
+    code: String,
+    message: String,
+}
+
+impl ArmError {
+    /// An error with `status`, Azure's `code` and `message`.
+    pub fn new(status: StatusCode, code: &str, message: &str) -> Self {
+        Self { status, code: code.to_string(), message: message.to_string() }
+    }
+}
+
+impl IntoResponse for ArmError {
+    fn into_response(self) -> Response {
+        arm_error(self.status, &self.code, &self.message)
+    }
+}

@@ -2,13 +2,30 @@
 //! Entra). It shares no types with the client in `crates/azure`, so a misreading of Azure's contract
 //! cannot hide in both. Used in-process by Sandbox mode and the tests, and as the `foundry-sim` binary.
 
+mod arm;
+pub mod catalog;
+pub mod config;
+mod control;
 mod errors;
+pub mod faults;
+mod ids;
+mod rai;
+pub mod sandbox;
+pub mod seed;
+mod state;
+mod world;
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
+use axum::routing::post;
 use axum::Router;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
+
+pub use config::{LroShape, SimConfig};
+pub use faults::{Fault, FaultKind};
+pub use seed::Seed;
 
 /// A simulator serving on `127.0.0.1:<port>` until dropped.
 pub struct RunningSim {
@@ -24,11 +41,29 @@ impl RunningSim {
 
     /// Starts the simulator on a given loopback port (0 picks a free one).
     pub async fn start_on(port: u16) -> std::io::Result<Self> {
+        Self::start_with_on(SimConfig::default(), port).await
+    }
+
+    /// Starts the simulator with `config` on a free loopback port.
+    pub async fn start_with(config: SimConfig) -> std::io::Result<Self> {
+        Self::start_with_on(config, 0).await
+    }
+
+    /// Starts the simulator with `config` on a given loopback port (0 picks a free one).
+    /// Faults in the `FOUNDRY_SIM_FAULTS` environment variable are added to the config's.
+    pub async fn start_with_on(mut config: SimConfig, port: u16) -> std::io::Result<Self> {
+        if let Ok(spec) = std::env::var("FOUNDRY_SIM_FAULTS") {
+            let faults = faults::parse_spec(&spec).map_err(|e| {
+                std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("FOUNDRY_SIM_FAULTS: {e}"))
+            })?;
+            config.faults.extend(faults);
+        }
         let listener = TcpListener::bind(("127.0.0.1", port)).await?;
         let addr = listener.local_addr()?;
+        let state = Arc::new(state::SimState::new(config, format!("http://{addr}")));
         let (shutdown, stopped) = oneshot::channel::<()>();
         tokio::spawn(async move {
-            let serve = axum::serve(listener, router()).with_graceful_shutdown(async {
+            let serve = axum::serve(listener, router(state)).with_graceful_shutdown(async {
                 let _ = stopped.await;
             });
             if let Err(e) = serve.await {
@@ -57,7 +92,14 @@ impl Drop for RunningSim {
     }
 }
 
-fn router() -> Router {
-    // Azure's surfaces are added area by area; anything else fails loudly, naming the request.
-    Router::new().fallback(errors::no_such_route)
+fn router(state: Arc<state::SimState>) -> Router {
+    // ARM paths are case-insensitive, so ARM requests are matched by `arm::handle` rather than by
+    // axum's (case-sensitive) routes; whatever it does not model fails loudly, naming the request.
+    Router::new()
+        .route(
+            "/_sim/faults",
+            post(control::set_faults).get(control::list_faults).delete(control::clear_faults),
+        )
+        .fallback(arm::handle)
+        .with_state(state)
 }

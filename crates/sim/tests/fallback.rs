@@ -9,7 +9,7 @@ async fn unmodelled_request_is_a_named_azure_style_404() {
         "{}/subscriptions/s1/providers/Microsoft.Nothing/things?api-version=2026-09-01",
         sim.base_url()
     );
-    let response = reqwest::get(&url).await.expect("request");
+    let response = reqwest::Client::new().get(&url).bearer_auth("any-token").send().await.expect("request");
 
     assert_eq!(response.status(), 404);
     assert!(response.headers().contains_key("x-ms-request-id"));

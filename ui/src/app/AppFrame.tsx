@@ -1,4 +1,4 @@
-import { useEffect, type ComponentType } from "react";
+import type { ComponentType } from "react";
 import { AboutScreen } from "../features/about/AboutScreen";
 import { ConnectionsScreen } from "../features/connections/ConnectionsScreen";
 import { DeploymentsScreen } from "../features/deployments/DeploymentsScreen";
@@ -20,7 +20,6 @@ const screens: Record<RouteId, ComponentType> = {
 /** The window's layout: sidebar and the current screen. Needs a QueryClientProvider above it. */
 export function AppFrame() {
   useAppliedTheme();
-  useMarkFirstInteractivePaint();
   const route = useRoute();
   const CurrentScreen = screens[route];
   return (
@@ -33,18 +32,3 @@ export function AppFrame() {
   );
 }
 
-/**
- * Sets the performance mark "app-interactive" once, on the first frame painted after the frame
- * mounted. `make bench` reads it to measure launch → first interactive paint.
- */
-function useMarkFirstInteractivePaint() {
-  useEffect(() => {
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        if (performance.getEntriesByName("app-interactive").length === 0) {
-          performance.mark("app-interactive");
-        }
-      }),
-    );
-  }, []);
-}

@@ -1,6 +1,10 @@
 //! `foundry-sim`: runs the Azure simulator until interrupted, for trying the client or the CLI by hand.
 
+use std::io::Write;
+use std::path::PathBuf;
+
 use clap::Parser;
+use foundry_sim::{LroShape, Seed, SimConfig};
 
 #[derive(Parser)]
 #[command(name = "foundry-sim", version, about = "A local simulation of Azure for Foundry Desk")]
@@ -8,14 +12,48 @@ struct Args {
     /// Loopback port to listen on (0 picks a free one).
     #[arg(long, default_value_t = 0)]
     port: u16,
+    /// A JSON seed (the shape `--print-seed` writes) instead of the built-in Sandbox world.
+    #[arg(long)]
+    seed_file: Option<PathBuf>,
+    /// Faults, e.g. `429;count=2;retryAfter=1,slow;delayMs=500;method=GET`.
+    #[arg(long)]
+    faults: Option<String>,
+    /// Long-running operation shape: spec, real or long-url.
+    #[arg(long, default_value = "spec")]
+    lro: String,
+    /// Items per list page (all in one page when absent).
+    #[arg(long)]
+    page_size: Option<usize>,
+    /// Print the built-in seed as JSON and exit.
+    #[arg(long)]
+    print_seed: bool,
 }
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::from_default_env()).init();
     let args = Args::parse();
-    let sim = foundry_sim::RunningSim::start_on(args.port).await?;
-    println!("foundry-sim listening on {}", sim.base_url());
+    if args.print_seed {
+        let text = serde_json::to_string_pretty(&Seed::sandbox()).map_err(std::io::Error::other)?;
+        // A closed pipe (`| head`) is not an error worth a panic.
+        return match writeln!(std::io::stdout().lock(), "{text}") {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
+        };
+    }
+    let invalid = |message: String| std::io::Error::new(std::io::ErrorKind::InvalidInput, message);
+    let mut config = SimConfig::default();
+    if let Some(path) = &args.seed_file {
+        config.seed = Seed::from_file(path)?;
+    }
+    if let Some(spec) = &args.faults {
+        config.faults = foundry_sim::faults::parse_spec(spec).map_err(invalid)?;
+    }
+    config.lro_shape =
+        LroShape::parse(&args.lro).ok_or_else(|| invalid(format!("unknown --lro '{}'", args.lro)))?;
+    config.page_size = args.page_size;
+    let sim = foundry_sim::RunningSim::start_with_on(config, args.port).await?;
+    println!("{}", sim.base_url());
     tokio::signal::ctrl_c().await?;
     Ok(())
 }

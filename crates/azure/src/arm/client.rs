@@ -1,0 +1,258 @@
+//! The Resource Manager client: URLs and api-versions, the role each call needs (named when a 403
+//! comes back), list paging, and mutations that run one at a time per account and wait for their
+//! long-running operation.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use reqwest::Method;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use url::Url;
+
+use crate::cloud::Cloud;
+use crate::error::{AzureError, ErrorKind};
+use crate::http::{HttpRequest, Pipeline, RetryPolicy};
+use crate::lro::{first_step, wait_for_completion, LroOptions, LroProgress};
+use crate::paging::collect_all;
+use crate::token::TokenSource;
+
+/// The api-versions to send; kept a setting because Azure moves them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiVersions {
+    /// Microsoft.CognitiveServices (accounts, deployments, models, usages).
+    pub cognitive_services: String,
+    /// Subscriptions and tenants.
+    pub subscriptions: String,
+    /// Resource groups.
+    pub resource_groups: String,
+}
+
+impl Default for ApiVersions {
+    fn default() -> Self {
+        Self {
+            cognitive_services: "2026-09-01".into(),
+            subscriptions: "2022-12-01".into(),
+            resource_groups: "2025-04-01".into(),
+        }
+    }
+}
+
+/// Built-in roles, named in errors when a call is refused.
+pub mod roles {
+    /// Reads subscriptions, groups and resources.
+    pub const READER: &str = "Reader";
+    /// Inference and viewing deployments.
+    pub const OPENAI_USER: &str = "Cognitive Services OpenAI User";
+    /// Creating, changing and deleting deployments.
+    pub const OPENAI_CONTRIBUTOR: &str = "Cognitive Services OpenAI Contributor";
+    /// Keys (list, regenerate) and account settings.
+    pub const CONTRIBUTOR: &str = "Cognitive Services Contributor";
+    /// Quota, at subscription scope.
+    pub const USAGES_READER: &str = "Cognitive Services Usages Reader";
+}
+
+/// A Cognitive Services account by its coordinates.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct AccountRef {
+    pub subscription: String,
+    pub resource_group: String,
+    pub name: String,
+}
+
+impl AccountRef {
+    /// `/subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.CognitiveServices/accounts/{a}`.
+    pub fn path(&self) -> String {
+        format!(
+            "/subscriptions/{}/resourceGroups/{}/providers/Microsoft.CognitiveServices/accounts/{}",
+            self.subscription, self.resource_group, self.name
+        )
+    }
+
+    /// Reads the coordinates out of an ARM resource id (an account's or anything below it).
+    pub fn from_id(id: &str) -> Option<Self> {
+        let parts: Vec<&str> = id.trim_matches('/').split('/').collect();
+        let after = |key: &str| {
+            parts
+                .iter()
+                .position(|p| p.eq_ignore_ascii_case(key))
+                .and_then(|i| parts.get(i + 1))
+                .map(|s| s.to_string())
+        };
+        Some(Self {
+            subscription: after("subscriptions")?,
+            resource_group: after("resourceGroups")?,
+            name: after("accounts")?,
+        })
+    }
+
+    fn lock_key(&self) -> String {
+        self.path().to_ascii_lowercase()
+    }
+}
+
+/// Talks to Resource Manager for one signed-in identity.
+#[derive(Clone)]
+pub struct ArmClient {
+    pipeline: Pipeline,
+    base: Url,
+    scope: String,
+    pub api: ApiVersions,
+    /// Waiting for long-running operations: default poll interval, cancellation.
+    pub lro: LroOptions,
+    account_locks: Arc<Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>,
+}
+
+impl ArmClient {
+    /// A client for `cloud`'s Resource Manager, authenticating with `tokens`.
+    pub fn new(cloud: &Cloud, tokens: Arc<dyn TokenSource>) -> Result<Self, AzureError> {
+        let pipeline = Pipeline::new(Pipeline::default_client()?, tokens, RetryPolicy::default());
+        Ok(Self::with_pipeline(cloud, pipeline))
+    }
+
+    /// A client over an existing pipeline (shared connection pool, custom retry policy).
+    pub fn with_pipeline(cloud: &Cloud, pipeline: Pipeline) -> Self {
+        Self {
+            pipeline,
+            base: cloud.resource_manager.clone(),
+            scope: cloud.resource_manager_scope(),
+            api: ApiVersions::default(),
+            lro: LroOptions::default(),
+            account_locks: Arc::default(),
+        }
+    }
+
+    /// The full URL of an ARM path with its api-version and extra query pairs.
+    pub fn url(&self, path: &str, api_version: &str, query: &[(&str, &str)]) -> Result<String, AzureError> {
+        let mut url = self.base.join(path.trim_start_matches('/')).map_err(|e| {
+            AzureError::local(
+                ErrorKind::InvalidRequest,
+                format!("not a valid Resource Manager path {path}: {e}"),
+            )
+        })?;
+        url.query_pairs_mut().append_pair("api-version", api_version).extend_pairs(query);
+        Ok(url.to_string())
+    }
+
+    fn request(&self, method: Method, url: String, body: Option<Value>) -> HttpRequest {
+        HttpRequest { method, url, body, scope: self.scope.clone() }
+    }
+
+    /// GETs one resource.
+    pub async fn get<T: DeserializeOwned>(&self, url: String, role: &'static str) -> Result<T, AzureError> {
+        let answer = self
+            .pipeline
+            .send(&self.request(Method::GET, url, None))
+            .await
+            .map_err(|e| e.with_missing_role(role))?;
+        decode(&answer.body)
+    }
+
+    /// GETs every item of a list, following `nextLink` to the end.
+    pub async fn list<T: DeserializeOwned>(
+        &self,
+        url: String,
+        role: &'static str,
+    ) -> Result<Vec<T>, AzureError> {
+        collect_all(&self.pipeline, self.request(Method::GET, url, None))
+            .await
+            .map_err(|e| e.with_missing_role(role))
+    }
+
+    /// POSTs an action that answers at once (listKeys, regenerateKey); one at a time per account.
+    pub async fn action<T: DeserializeOwned>(
+        &self,
+        account: &AccountRef,
+        url: String,
+        body: Option<Value>,
+        role: &'static str,
+    ) -> Result<T, AzureError> {
+        let lock = self.account_lock(account);
+        let _one_at_a_time = lock.lock().await;
+        let answer = self
+            .pipeline
+            .send(&self.request(Method::POST, url, body))
+            .await
+            .map_err(|e| e.with_missing_role(role))?;
+        decode(&answer.body)
+    }
+
+    /// Sends a mutation (PUT, PATCH, DELETE, POST) on something in `account` and waits for its
+    /// long-running operation. Mutations on one account run one at a time: Azure answers 409
+    /// RequestConflict to a second one while the first is running. Returns the final resource, if any.
+    pub async fn mutate(
+        &self,
+        account: &AccountRef,
+        method: Method,
+        url: String,
+        body: Option<impl Serialize>,
+        role: &'static str,
+        progress: &(dyn Fn(LroProgress) + Send + Sync),
+    ) -> Result<Option<Value>, AzureError> {
+        let body = body.map(|b| serde_json::to_value(b)).transpose().map_err(|e| {
+            AzureError::local(ErrorKind::InvalidRequest, format!("could not encode the request: {e}"))
+        })?;
+        let lock = self.account_lock(account);
+        let _one_at_a_time = lock.lock().await;
+        let request = self.request(method.clone(), url.clone(), body);
+        let answer = self.pipeline.send(&request).await.map_err(|e| e.with_missing_role(role))?;
+        let first = first_step(&answer, self.lro.default_wait)?;
+        let resource = self.request(Method::GET, url, None);
+        wait_for_completion(&self.pipeline, &method, &resource, first, &self.lro, progress).await
+    }
+
+    fn account_lock(&self, account: &AccountRef) -> Arc<tokio::sync::Mutex<()>> {
+        let mut locks = self.account_locks.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        locks.entry(account.lock_key()).or_default().clone()
+    }
+}
+
+/// Decodes a typed answer; a mismatch names what did not fit.
+pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, AzureError> {
+    serde_json::from_slice(body).map_err(|e| {
+        AzureError::local(ErrorKind::Decode, format!("Azure's answer did not have the expected shape: {e}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn account_ref_reads_any_casing_of_an_id() {
+        let id = "/subscriptions/s1/resourcegroups/rg-1/providers/Microsoft.CognitiveServices/accounts/acct/deployments/d";
+        let account = AccountRef::from_id(id).unwrap();
+        assert_eq!(
+            account,
+            AccountRef { subscription: "s1".into(), resource_group: "rg-1".into(), name: "acct".into() }
+        );
+        assert_eq!(
+            account.path(),
+            "/subscriptions/s1/resourceGroups/rg-1/providers/Microsoft.CognitiveServices/accounts/acct"
+        );
+    }
+
+    #[test]
+    fn urls_carry_the_api_version_and_escape_query_values() {
+        let client = ArmClient::with_pipeline(
+            &Cloud::public(),
+            Pipeline::new(
+                Pipeline::default_client().unwrap(),
+                Arc::new(crate::token::StaticToken::new("t")),
+                RetryPolicy::default(),
+            ),
+        );
+        let url = client
+            .url(
+                "/subscriptions/s/providers/Microsoft.CognitiveServices/modelCapacities",
+                "2026-09-01",
+                &[("modelFormat", "Mistral AI")],
+            )
+            .unwrap();
+        assert_eq!(
+            url,
+            "https://management.azure.com/subscriptions/s/providers/Microsoft.CognitiveServices/modelCapacities?api-version=2026-09-01&modelFormat=Mistral+AI"
+        );
+    }
+}

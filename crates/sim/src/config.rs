@@ -1,0 +1,67 @@
+//! How a simulator run behaves: its seed, long-running-operation shape, paging and faults.
+
+use crate::faults::Fault;
+use crate::seed::Seed;
+
+/// Which shape of long-running operation deployment mutations answer with.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LroShape {
+    /// The REST spec: PUT 201/200 + Azure-AsyncOperation + Retry-After; PATCH and DELETE 202 + Location
+    /// (+ Azure-AsyncOperation, as the spec's own examples show) + Retry-After.
+    #[default]
+    Spec,
+    /// What real traffic did: PUT 201 already Succeeded with no async header; PATCH 202 with only
+    /// `azure-asyncoperation`; DELETE 200 with an empty body.
+    Real,
+    /// Like `Spec`, but every poll URL is over 4 KB long.
+    LongUrl,
+}
+
+impl LroShape {
+    /// Parses `spec`, `real` or `long-url` (the `x-sim-lro` header's values).
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "spec" => Some(Self::Spec),
+            "real" => Some(Self::Real),
+            "long-url" | "longurl" => Some(Self::LongUrl),
+            _ => None,
+        }
+    }
+}
+
+/// Settings of one simulator run.
+#[derive(Clone, Debug)]
+pub struct SimConfig {
+    /// The starting world (default: [`Seed::sandbox`]).
+    pub seed: Seed,
+    /// Long-running operation shape (a request's `x-sim-lro` header overrides it).
+    pub lro_shape: LroShape,
+    /// Polls an operation takes to finish (Creating → Succeeded); 0 finishes at once.
+    pub polls_to_finish: u32,
+    /// The `Retry-After` seconds sent with operations and throttling (1 by default; 0 for fast tests).
+    pub retry_after_secs: u64,
+    /// Items per page of every list (None: one page); `?pageSize=` on a request overrides it.
+    pub page_size: Option<usize>,
+    /// Faults active from the start (`FOUNDRY_SIM_FAULTS` adds more).
+    pub faults: Vec<Fault>,
+}
+
+impl Default for SimConfig {
+    fn default() -> Self {
+        Self {
+            seed: Seed::sandbox(),
+            lro_shape: LroShape::Spec,
+            polls_to_finish: 2,
+            retry_after_secs: 1,
+            page_size: None,
+            faults: Vec::new(),
+        }
+    }
+}
+
+impl SimConfig {
+    /// The default run with `Retry-After: 0`, so clients under test do not wait.
+    pub fn fast() -> Self {
+        Self { retry_after_secs: 0, ..Self::default() }
+    }
+}

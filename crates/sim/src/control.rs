@@ -1,0 +1,41 @@
+//! The simulator's own control endpoints (`/_sim/...`), for tests and manual runs: switch faults on and off.
+
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+
+use crate::faults::Fault;
+use crate::state::SimState;
+
+/// Body of `POST /_sim/faults`: the rules to add, or to replace all with `"replace": true`.
+#[derive(Deserialize)]
+pub struct FaultsRequest {
+    faults: Vec<Fault>,
+    #[serde(default)]
+    replace: bool,
+}
+
+/// `POST /_sim/faults`.
+pub async fn set_faults(State(state): State<Arc<SimState>>, Json(request): Json<FaultsRequest>) -> Response {
+    if request.replace {
+        state.faults.set(request.faults);
+    } else {
+        state.faults.add(request.faults);
+    }
+    (StatusCode::OK, Json(serde_json::json!({"faults": state.faults.list()}))).into_response()
+}
+
+/// `GET /_sim/faults`.
+pub async fn list_faults(State(state): State<Arc<SimState>>) -> Response {
+    Json(serde_json::json!({"faults": state.faults.list()})).into_response()
+}
+
+/// `DELETE /_sim/faults`: every fault off.
+pub async fn clear_faults(State(state): State<Arc<SimState>>) -> Response {
+    state.faults.set(Vec::new());
+    StatusCode::NO_CONTENT.into_response()
+}

@@ -1,0 +1,222 @@
+//! Fault injection: throttling, server errors, slowness, expired tokens, conflicts and failing
+//! operations, switchable per run (SimConfig, `FOUNDRY_SIM_FAULTS`, `POST /_sim/faults`) or per request
+//! (`x-sim-fault`), each optionally limited to a method, a path prefix and a number of hits.
+
+use std::sync::Mutex;
+
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use crate::errors::arm_error;
+
+/// What goes wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FaultKind {
+    /// 429 with Retry-After.
+    Throttle,
+    /// 500 InternalServerError.
+    ServerError,
+    /// 503 ServiceUnavailable with Retry-After.
+    Unavailable,
+    /// The answer comes after `delayMs`.
+    Slow,
+    /// 401 ExpiredAuthenticationToken.
+    ExpiredToken,
+    /// 409 RequestConflict.
+    Conflict,
+    /// The next long-running operation ends `Failed`.
+    AsyncFailed,
+}
+
+/// One fault rule.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Fault {
+    /// What goes wrong.
+    pub kind: FaultKind,
+    /// Only this HTTP method (any when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    /// Only paths starting with this, compared without case (any when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path_prefix: Option<String>,
+    /// Hits before it switches itself off (forever when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    /// Retry-After seconds for throttle/unavailable (the run's default when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
+    /// Delay for `slow`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delay_ms: Option<u64>,
+}
+
+impl Fault {
+    /// A fault of `kind` on every request, forever.
+    pub fn new(kind: FaultKind) -> Self {
+        Self { kind, method: None, path_prefix: None, count: None, retry_after: None, delay_ms: None }
+    }
+
+    fn matches(&self, method: &str, path: &str) -> bool {
+        self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))
+            && self
+                .path_prefix
+                .as_deref()
+                .is_none_or(|p| path.to_ascii_lowercase().starts_with(&p.to_ascii_lowercase()))
+    }
+}
+
+/// Parses the text form: `kind[;count=N][;method=M][;path=/prefix][;retryAfter=S][;delayMs=MS]`, several
+/// separated by commas. Kinds: `429`|`throttle`, `500`|`server-error`, `503`|`unavailable`, `slow`,
+/// `401`|`expired-token`, `409`|`conflict`, `async-failed`.
+pub fn parse_spec(text: &str) -> Result<Vec<Fault>, String> {
+    text.split(',').map(str::trim).filter(|item| !item.is_empty()).map(parse_one).collect()
+}
+
+fn parse_one(item: &str) -> Result<Fault, String> {
+    let mut parts = item.split(';').map(str::trim);
+    let kind = match parts.next().unwrap_or_default().to_ascii_lowercase().as_str() {
+        "429" | "throttle" => FaultKind::Throttle,
+        "500" | "server-error" => FaultKind::ServerError,
+        "503" | "unavailable" => FaultKind::Unavailable,
+        "slow" => FaultKind::Slow,
+        "401" | "expired-token" => FaultKind::ExpiredToken,
+        "409" | "conflict" => FaultKind::Conflict,
+        "async-failed" => FaultKind::AsyncFailed,
+        other => return Err(format!("unknown fault kind '{other}'")),
+    };
+    let mut fault = Fault::new(kind);
+    for part in parts {
+        let (key, value) = part.split_once('=').ok_or_else(|| format!("expected key=value, got '{part}'"))?;
+        let number = || value.parse::<u64>().map_err(|_| format!("'{key}' needs a number, got '{value}'"));
+        match key.to_ascii_lowercase().as_str() {
+            "count" => fault.count = Some(u32::try_from(number()?).unwrap_or(u32::MAX)),
+            "method" => fault.method = Some(value.to_ascii_uppercase()),
+            "path" => fault.path_prefix = Some(value.to_string()),
+            "retryafter" | "retry-after" => fault.retry_after = Some(number()?),
+            "delayms" | "delay-ms" | "ms" => fault.delay_ms = Some(number()?),
+            other => return Err(format!("unknown fault option '{other}'")),
+        }
+    }
+    Ok(fault)
+}
+
+/// The active fault rules of a run.
+#[derive(Default)]
+pub struct FaultBoard {
+    rules: Mutex<Vec<Fault>>,
+}
+
+impl FaultBoard {
+    /// Replaces every rule.
+    pub fn set(&self, faults: Vec<Fault>) {
+        *self.rules.lock().unwrap_or_else(|e| e.into_inner()) = faults;
+    }
+
+    /// Adds rules.
+    pub fn add(&self, faults: Vec<Fault>) {
+        self.rules.lock().unwrap_or_else(|e| e.into_inner()).extend(faults);
+    }
+
+    /// The active rules.
+    pub fn list(&self) -> Vec<Fault> {
+        self.rules.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Takes one hit of the first rule of an accepted kind matching the request, spending its count.
+    pub fn take(&self, method: &str, path: &str, accept: impl Fn(FaultKind) -> bool) -> Option<Fault> {
+        let mut rules = self.rules.lock().unwrap_or_else(|e| e.into_inner());
+        let index = rules.iter().position(|f| accept(f.kind) && f.matches(method, path))?;
+        let fault = rules[index].clone();
+        if let Some(count) = rules[index].count.as_mut() {
+            *count = count.saturating_sub(1);
+            if *count == 0 {
+                rules.remove(index);
+            }
+        }
+        Some(fault)
+    }
+}
+
+/// The answer a response-replacing fault gives (None for `slow` and `async-failed`, which do not answer).
+pub fn fault_response(
+    fault: &Fault,
+    default_retry_after: u64,
+    subscription: &str,
+    path: &str,
+) -> Option<Response> {
+    let retry_after = fault.retry_after.unwrap_or(default_retry_after);
+    let mut response = match fault.kind {
+        FaultKind::Throttle => arm_error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "SubscriptionRequestsThrottled",
+            &format!(
+                "Number of requests for subscription '{subscription}' exceeded the limit. Please try again \
+                 after '{retry_after}' seconds. Refer to https://aka.ms/arm-throttling"
+            ),
+        ),
+        FaultKind::ServerError => arm_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "InternalServerError",
+            "Encountered internal server error. Please try again later.",
+        ),
+        FaultKind::Unavailable => arm_error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "ServiceUnavailable",
+            "The service is temporarily unavailable. Please try again later.",
+        ),
+        FaultKind::ExpiredToken => {
+            let mut response = arm_error(
+                StatusCode::UNAUTHORIZED,
+                "ExpiredAuthenticationToken",
+                &format!(
+                    "The access token expiry UTC time '{}' is earlier than current UTC time '{}'.",
+                    crate::ids::utc_timestamp(-300),
+                    crate::ids::utc_timestamp(0)
+                ),
+            );
+            response.headers_mut().insert(
+                "www-authenticate",
+                HeaderValue::from_static(
+                    "Bearer authorization_uri=\"https://login.microsoftonline.com/common\", \
+                     error=\"invalid_token\", error_description=\"The access token has expired.\"",
+                ),
+            );
+            response
+        }
+        FaultKind::Conflict => {
+            crate::arm::request_conflict(&crate::arm::parent_resource(path)).into_response()
+        }
+        FaultKind::Slow | FaultKind::AsyncFailed => return None,
+    };
+    if matches!(fault.kind, FaultKind::Throttle | FaultKind::Unavailable) {
+        response.headers_mut().insert("retry-after", HeaderValue::from(retry_after));
+    }
+    Some(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_text_form() {
+        let faults =
+            parse_spec("429;count=2;retryAfter=3, slow;delayMs=50;method=get;path=/subscriptions").unwrap();
+        assert_eq!(faults.len(), 2);
+        assert_eq!(faults[0].kind, FaultKind::Throttle);
+        assert_eq!(faults[0].count, Some(2));
+        assert_eq!(faults[1].method.as_deref(), Some("GET"));
+        assert!(parse_spec("nonsense").is_err());
+    }
+
+    #[test]
+    fn counted_faults_switch_off() {
+        let board = FaultBoard::default();
+        board.set(parse_spec("500;count=1").unwrap());
+        assert!(board.take("GET", "/x", |_| true).is_some());
+        assert!(board.take("GET", "/x", |_| true).is_none());
+    }
+}

@@ -1,0 +1,199 @@
+//! The default seed: what the Sandbox and every test start with unless given a seed file.
+
+use std::collections::BTreeMap;
+
+use serde_json::json;
+
+use crate::catalog::region_catalog;
+use crate::seed::{
+    AccountSeed, DeploymentSeed, QuotaSeed, RaiPolicySeed, ResourceGroupSeed, Seed, SubscriptionSeed,
+    TenantSeed,
+};
+
+/// The Sandbox tenant.
+pub const TENANT_ID: &str = "5f1c0a2e-8d3b-4c6a-9e7f-0a1b2c3d4e5f";
+/// The Sandbox subscription.
+pub const SUBSCRIPTION_ID: &str = "8c2d4e6f-1a3b-4c5d-8e7f-9a0b1c2d3e4f";
+/// The Sandbox resource group in East US.
+pub const GROUP_EAST: &str = "rg-foundry-sandbox";
+/// The Sandbox resource group in Sweden Central.
+pub const GROUP_SWEDEN: &str = "rg-foundry-eu";
+/// The OpenAI account in East US.
+pub const ACCOUNT_OPENAI: &str = "contoso-openai-eastus";
+/// The AIServices account in Sweden Central.
+pub const ACCOUNT_AISERVICES: &str = "contoso-ai-swedencentral";
+
+/// Regions with a catalog and quota.
+pub const REGIONS: [&str; 2] = ["eastus", "swedencentral"];
+
+impl Seed {
+    /// The built-in Sandbox world, the same on every run.
+    pub fn sandbox() -> Self {
+        let sub = SUBSCRIPTION_ID.to_string();
+        let mut seed = Seed {
+            tenants: vec![TenantSeed {
+                tenant_id: TENANT_ID.into(),
+                display_name: "Contoso (Sandbox)".into(),
+                default_domain: "contoso-sandbox.onmicrosoft.com".into(),
+            }],
+            subscriptions: vec![SubscriptionSeed {
+                subscription_id: sub.clone(),
+                display_name: "Foundry Sandbox".into(),
+                tenant_id: TENANT_ID.into(),
+                state: "Enabled".into(),
+                managed_by_tenants: Vec::new(),
+                tags: BTreeMap::new(),
+            }],
+            resource_groups: vec![
+                ResourceGroupSeed {
+                    subscription_id: sub.clone(),
+                    name: GROUP_EAST.into(),
+                    location: "eastus".into(),
+                },
+                ResourceGroupSeed {
+                    subscription_id: sub.clone(),
+                    name: GROUP_SWEDEN.into(),
+                    location: "swedencentral".into(),
+                },
+            ],
+            accounts: vec![
+                account(GROUP_EAST, ACCOUNT_OPENAI, "OpenAI", "eastus"),
+                account(GROUP_SWEDEN, ACCOUNT_AISERVICES, "AIServices", "swedencentral"),
+            ],
+            deployments: vec![
+                deployment(
+                    GROUP_EAST,
+                    ACCOUNT_OPENAI,
+                    "gpt-4o",
+                    "GlobalStandard",
+                    50,
+                    ("OpenAI", "gpt-4o", "2024-11-20"),
+                ),
+                deployment(
+                    GROUP_EAST,
+                    ACCOUNT_OPENAI,
+                    "gpt-4o-mini",
+                    "Standard",
+                    30,
+                    ("OpenAI", "gpt-4o-mini", "2024-07-18"),
+                ),
+                deployment(
+                    GROUP_EAST,
+                    ACCOUNT_OPENAI,
+                    "embeddings",
+                    "Standard",
+                    20,
+                    ("OpenAI", "text-embedding-3-small", "1"),
+                ),
+                deployment(
+                    GROUP_SWEDEN,
+                    ACCOUNT_AISERVICES,
+                    "o4-mini",
+                    "GlobalStandard",
+                    20,
+                    ("OpenAI", "o4-mini", "2025-04-16"),
+                ),
+                deployment(
+                    GROUP_SWEDEN,
+                    ACCOUNT_AISERVICES,
+                    "mistral-large",
+                    "GlobalStandard",
+                    1,
+                    ("Mistral AI", "Mistral-Large-2411", "2"),
+                ),
+            ],
+            rai_policies: vec![RaiPolicySeed {
+                subscription_id: sub.clone(),
+                resource_group: GROUP_EAST.into(),
+                account: ACCOUNT_OPENAI.into(),
+                name: "contoso-strict".into(),
+                properties: json!({
+                    "basePolicyName": "Microsoft.DefaultV2",
+                    "mode": "Blocking",
+                    "type": "UserManaged",
+                    "contentFilters": crate::rai::content_filters("Low"),
+                }),
+            }],
+            quotas: Vec::new(),
+            catalog: REGIONS.iter().map(|region| region_catalog(region)).collect(),
+        };
+        seed.quotas = default_quotas(&seed);
+        seed
+    }
+}
+
+fn account(group: &str, name: &str, kind: &str, location: &str) -> AccountSeed {
+    AccountSeed {
+        subscription_id: SUBSCRIPTION_ID.into(),
+        resource_group: group.into(),
+        name: name.into(),
+        kind: kind.into(),
+        location: location.into(),
+        sku: "S0".into(),
+        tags: [("environment".to_string(), "sandbox".to_string())].into_iter().collect(),
+        disable_local_auth: false,
+        keys: None,
+    }
+}
+
+fn deployment(
+    group: &str,
+    account: &str,
+    name: &str,
+    sku: &str,
+    capacity: u64,
+    (format, model, version): (&str, &str, &str),
+) -> DeploymentSeed {
+    DeploymentSeed {
+        subscription_id: SUBSCRIPTION_ID.into(),
+        resource_group: group.into(),
+        account: account.into(),
+        name: name.into(),
+        sku_name: sku.into(),
+        capacity,
+        model_format: format.into(),
+        model_name: model.into(),
+        model_version: version.into(),
+        rai_policy_name: Some("Microsoft.DefaultV2".into()),
+        deployment_state: None,
+    }
+}
+
+/// A limit for every usage name the catalog of each region mentions, per subscription.
+pub fn default_quotas(seed: &Seed) -> Vec<QuotaSeed> {
+    let mut quotas = Vec::new();
+    for sub in &seed.subscriptions {
+        for region in &seed.catalog {
+            let mut names: Vec<&str> = region
+                .models
+                .iter()
+                .flat_map(|entry| entry.model.skus.iter().filter_map(|sku| sku.usage_name.as_deref()))
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            for usage_name in names {
+                quotas.push(QuotaSeed {
+                    subscription_id: sub.subscription_id.clone(),
+                    location: region.location.clone(),
+                    usage_name: usage_name.into(),
+                    limit: default_limit(usage_name),
+                    localized_name: None,
+                });
+            }
+        }
+    }
+    quotas
+}
+
+fn default_limit(usage_name: &str) -> u64 {
+    let sku = usage_name.split('.').nth(1).unwrap_or_default();
+    match sku {
+        _ if usage_name == "OpenAI.Standard.gpt-4o" => 150,
+        "Standard" | "DataZoneStandard" => 300,
+        "GlobalStandard" if usage_name.ends_with("MaaS") => 10,
+        "GlobalStandard" => 1000,
+        "ProvisionedManaged" | "GlobalProvisionedManaged" => 100,
+        "GlobalBatch" => 50_000,
+        _ => 100,
+    }
+}
