@@ -2,5 +2,7 @@
 
 pub mod client;
 pub mod models;
+mod ops;
 
 pub use client::{AccountRef, ApiVersions, ArmClient};
+pub use ops::ModelQuery;
