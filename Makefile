@@ -78,9 +78,9 @@ e2e: app tools  ## The real app in a real window (Xvfb), one journey per file
 bindings:  ## Regenerate ui/src/bindings.ts from the Rust commands
 	FDESK_WRITE_BINDINGS=1 cargo test -p foundry-desk bindings
 
-bench: deps ui-build tools  ## Startup, memory and package size against a bare Tauri window
-	cargo build --release -p foundry-desk -p bare-tauri --features foundry-desk/custom-protocol,bare-tauri/custom-protocol
-	$(MAKE) deb
+# Both release binaries are built by the Tauri CLI, as shipped; built the same way, they share one build cache.
+bench: deps tools deb  ## Startup, memory and package size against a bare Tauri window
+	cd tests/baseline && ../../ui/node_modules/.bin/tauri build --no-bundle
 	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) cargo run --release -p foundry-desk-e2e --bin bench
 
 deb: ui-build  ## The .deb package (target/release/bundle/deb)

@@ -113,7 +113,10 @@ impl Machine {
                 .stderr(Stdio::inherit()),
         )
         .expect("start tauri-driver");
+        // tauri-driver listens at once but proxies to WebKitWebDriver, which takes a moment to come up:
+        // a session request before that fails half-way. Wait for both.
         wait_for_port(port, PATIENCE).await;
+        wait_for_port(native_port, PATIENCE).await;
 
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), "wry".into());

@@ -117,9 +117,7 @@ pub async fn wait_for_completion(
     let is_delete = method == Method::DELETE;
     for polls in 1..=options.max_polls {
         tokio::select! {
-            _ = options.cancel.cancelled() => {
-                return Err(AzureError::local(ErrorKind::Cancelled, "stopped waiting; the operation goes on in Azure"));
-            }
+            _ = options.cancel.cancelled() => return Err(cancelled()),
             _ = tokio::time::sleep(wait) => {}
         }
         let url = match &via {
@@ -127,7 +125,13 @@ pub async fn wait_for_completion(
             PollVia::Resource => resource.url.clone(),
         };
         let poll = HttpRequest { method: Method::GET, url, body: None, scope: resource.scope.clone() };
-        let answer = match pipeline.send(&poll).await {
+        // A poll can sit in the pipeline's retry wait (a throttled poll); a cancel must not wait for it.
+        let sent = tokio::select! {
+            biased;
+            _ = options.cancel.cancelled() => return Err(cancelled()),
+            sent = pipeline.send(&poll) => sent,
+        };
+        let answer = match sent {
             Err(e) if is_delete && e.kind == ErrorKind::NotFound => return Ok(None),
             other => other?,
         };
@@ -163,6 +167,10 @@ pub async fn wait_for_completion(
         ErrorKind::Timeout,
         "the operation was still running after the longest wait we allow",
     ))
+}
+
+fn cancelled() -> AzureError {
+    AzureError::local(ErrorKind::Cancelled, "stopped waiting; the operation goes on in Azure")
 }
 
 async fn final_resource(

@@ -494,8 +494,9 @@ fn costs_and_cost_both_decode_and_cost_is_sent() {
 
 #[test]
 fn ratelimits_and_rate_limits_both_decode_and_rate_limits_is_sent() {
-    let limits = json!([{"key": "request", "renewalPeriod": 10.0, "count": 6.0},
-                        {"key": "token", "renewalPeriod": 60.0, "count": 1000.0}]);
+    // As Azure sends them: whole numbers, which must go back out without a fraction.
+    let limits = json!([{"key": "request", "renewalPeriod": 10, "count": 6},
+                        {"key": "token", "renewalPeriod": 60, "count": 1000}]);
     let camel = model_sku(json!({"name": "Standard", "rateLimits": limits}));
     let lower = model_sku(json!({"name": "Standard", "ratelimits": limits}));
     assert_eq!(camel, lower);

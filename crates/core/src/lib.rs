@@ -1,7 +1,10 @@
 //! Foundry Desk's core: everything the app does, without a window. The desktop shell (`src-tauri`) and
 //! the `fdesk` CLI are thin layers over this crate; it never depends on tauri.
 
+pub mod account_keys;
 pub mod app_info;
+pub mod arm_session;
+pub mod deployments;
 pub mod secrets;
 pub mod settings;
 

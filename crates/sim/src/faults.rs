@@ -45,7 +45,8 @@ pub struct Fault {
     /// Hits before it switches itself off (forever when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
-    /// Retry-After seconds for throttle/unavailable (the run's default when absent).
+    /// Retry-After seconds for throttle/unavailable (the run's default when absent); a conflict sends
+    /// Retry-After only when this is set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
     /// Delay for `slow`.
@@ -191,7 +192,10 @@ pub fn fault_response(
         }
         FaultKind::Slow | FaultKind::AsyncFailed => return None,
     };
-    if matches!(fault.kind, FaultKind::Throttle | FaultKind::Unavailable) {
+    // A conflict carries Retry-After only when the rule asks for it (Azure sends none by default).
+    let with_wait = matches!(fault.kind, FaultKind::Throttle | FaultKind::Unavailable)
+        || (fault.kind == FaultKind::Conflict && fault.retry_after.is_some());
+    if with_wait {
         response.headers_mut().insert("retry-after", HeaderValue::from(retry_after));
     }
     Some(response)

@@ -160,16 +160,18 @@ impl ArmClient {
             .map_err(|e| e.with_missing_role(role))
     }
 
-    /// POSTs an action that answers at once (listKeys, regenerateKey); one at a time per account.
+    /// POSTs an action that answers at once. A change (regenerateKey) runs one at a time with the
+    /// account's other mutations; a read-like action (listKeys) need not wait behind a long create.
     pub async fn action<T: DeserializeOwned>(
         &self,
         account: &AccountRef,
         url: String,
         body: Option<Value>,
         role: &'static str,
+        changes_the_account: bool,
     ) -> Result<T, AzureError> {
         let lock = self.account_lock(account);
-        let _one_at_a_time = lock.lock().await;
+        let _one_at_a_time = if changes_the_account { Some(lock.lock().await) } else { None };
         let answer = self
             .pipeline
             .send(&self.request(Method::POST, url, body))
@@ -194,7 +196,17 @@ impl ArmClient {
             AzureError::local(ErrorKind::InvalidRequest, format!("could not encode the request: {e}"))
         })?;
         let lock = self.account_lock(account);
-        let _one_at_a_time = lock.lock().await;
+        // Queued behind another mutation of the account, a cancel must stop it before it is ever sent.
+        let _one_at_a_time = tokio::select! {
+            biased;
+            _ = self.lro.cancel.cancelled() => {
+                return Err(AzureError::local(
+                    ErrorKind::Cancelled,
+                    "cancelled before it was sent; nothing was changed in Azure",
+                ));
+            }
+            guard = lock.lock() => guard,
+        };
         let request = self.request(method.clone(), url.clone(), body);
         let answer = self.pipeline.send(&request).await.map_err(|e| e.with_missing_role(role))?;
         let first = first_step(&answer, self.lro.default_wait)?;
@@ -206,6 +218,22 @@ impl ArmClient {
         let mut locks = self.account_locks.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         locks.entry(account.lock_key()).or_default().clone()
     }
+}
+
+/// A name that goes into a URL path as one segment. Refuses what would change the path or the query
+/// (`/`, `..`, `?`, `#`, `%`): "x/../gpt-4o" must never become a DELETE of `gpt-4o`.
+pub(crate) fn path_segment<'a>(what: &str, name: &'a str) -> Result<&'a str, AzureError> {
+    let bad = name.is_empty()
+        || name == "."
+        || name == ".."
+        || name.chars().any(|c| matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_control());
+    if bad {
+        return Err(AzureError::local(
+            ErrorKind::InvalidRequest,
+            format!("'{name}' is not a valid {what} name"),
+        ));
+    }
+    Ok(name)
 }
 
 /// Decodes a typed answer; a mismatch names what did not fit.

@@ -39,9 +39,11 @@ pub struct ModelCapacityProperties {
     pub sku_name: Option<SkuName>,
     /// Capacity free for new deployments, in the SKU's units.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "super::lenient::optional_whole_number")]
     pub available_capacity: Option<f64>,
     /// Capacity free for fine-tuned deployments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "super::lenient::optional_whole_number")]
     pub available_finetune_capacity: Option<f64>,
     /// Regional or Global.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -41,6 +41,27 @@ pub(crate) fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
 
+/// Azure sends counts and limits as JSON integers (`60`); we hold them as `f64` because some are
+/// fractional, and write whole values back as integers so a round trip never turns `60` into `60.0`.
+pub(crate) fn whole_number<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        serializer.serialize_i64(*value as i64)
+    } else {
+        serializer.serialize_f64(*value)
+    }
+}
+
+/// [`whole_number`] for optional fields.
+pub(crate) fn optional_whole_number<S: serde::Serializer>(
+    value: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => whole_number(v, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -51,6 +72,19 @@ mod tests {
     struct Holder {
         #[serde(default, deserialize_with = "super::string_map")]
         map: BTreeMap<String, String>,
+    }
+
+    #[test]
+    fn whole_numbers_are_written_as_integers() {
+        #[derive(serde::Serialize)]
+        struct Counts {
+            #[serde(serialize_with = "super::whole_number")]
+            limit: f64,
+            #[serde(serialize_with = "super::optional_whole_number")]
+            count: Option<f64>,
+        }
+        let json = serde_json::to_string(&Counts { limit: 60.0, count: Some(0.5) }).unwrap();
+        assert_eq!(json, r#"{"limit":60,"count":0.5}"#);
     }
 
     #[test]

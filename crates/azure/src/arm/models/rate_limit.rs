@@ -16,12 +16,15 @@ pub struct RateLimit {
     pub key: Option<String>,
     /// The window, in seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "super::lenient::optional_whole_number")]
     pub renewal_period: Option<f64>,
     /// How many are allowed per window.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "super::lenient::optional_whole_number")]
     pub count: Option<f64>,
     /// The floor under dynamic throttling.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "super::lenient::optional_whole_number")]
     pub min_count: Option<f64>,
     /// Whether the limit flexes with spare capacity.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -9,8 +9,10 @@ pub struct Usage {
     /// What is counted.
     pub name: UsageName,
     /// How much is used.
+    #[serde(serialize_with = "super::lenient::whole_number")]
     pub current_value: f64,
     /// How much is allowed.
+    #[serde(serialize_with = "super::lenient::whole_number")]
     pub limit: f64,
     /// Count, Bytes, Seconds, …
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,4 +1,4 @@
-use crate::arm::client::roles;
+use crate::arm::client::{path_segment, roles};
 use crate::arm::models::{Account, AccountKeys, KeyName, Model, RaiPolicy, RegenerateKeyRequest, Usage};
 use crate::arm::{AccountRef, ArmClient};
 use crate::error::AzureError;
@@ -27,7 +27,7 @@ impl ArmClient {
     /// The account's two keys (a write, as far as ARM throttling counts).
     pub async fn list_keys(&self, account: &AccountRef) -> Result<AccountKeys, AzureError> {
         let url = self.url(&format!("{}/listKeys", account.path()), &self.api.cognitive_services, &[])?;
-        self.action(account, url, None, roles::CONTRIBUTOR).await
+        self.action(account, url, None, roles::CONTRIBUTOR, false).await
     }
 
     /// Replaces one key; the other keeps working, so rotate one at a time.
@@ -39,7 +39,7 @@ impl ArmClient {
         let url =
             self.url(&format!("{}/regenerateKey", account.path()), &self.api.cognitive_services, &[])?;
         let body = serde_json::to_value(RegenerateKeyRequest { key_name: key }).ok();
-        self.action(account, url, body, roles::CONTRIBUTOR).await
+        self.action(account, url, body, roles::CONTRIBUTOR, true).await
     }
 
     /// The models this account can deploy.
@@ -62,6 +62,7 @@ impl ArmClient {
 
     /// One content-filter policy.
     pub async fn get_rai_policy(&self, account: &AccountRef, name: &str) -> Result<RaiPolicy, AzureError> {
+        let name = path_segment("content filter", name)?;
         let url =
             self.url(&format!("{}/raiPolicies/{name}", account.path()), &self.api.cognitive_services, &[])?;
         self.get(url, roles::OPENAI_USER).await

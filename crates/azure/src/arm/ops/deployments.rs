@@ -1,6 +1,6 @@
 use reqwest::Method;
 
-use crate::arm::client::{decode, roles};
+use crate::arm::client::{decode, path_segment, roles};
 use crate::arm::models::{Deployment, DeploymentCreate, DeploymentPatch, DeploymentSkuOption};
 use crate::arm::{AccountRef, ArmClient};
 use crate::error::{AzureError, ErrorKind};
@@ -8,6 +8,7 @@ use crate::lro::LroProgress;
 
 impl ArmClient {
     fn deployment_url(&self, account: &AccountRef, name: &str, action: &str) -> Result<String, AzureError> {
+        let name = path_segment("deployment", name)?;
         let path = format!("{}/deployments/{name}{action}", account.path());
         self.url(&path, &self.api.cognitive_services, &[])
     }

@@ -1,0 +1,58 @@
+//! Account keys as people may see them: masked but for their last four characters.
+
+use foundry_azure::arm::models::KeyName;
+
+/// How many trailing characters of a key stay visible when it is masked.
+pub const VISIBLE_TAIL: usize = 4;
+
+/// `abcdef123456` → `********3456`: enough to tell keys apart, not enough to use one.
+pub fn mask_key(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
+    let shown = chars.len().min(VISIBLE_TAIL);
+    // Short keys are masked entirely: four characters of a six-character key is most of it.
+    if chars.len() <= VISIBLE_TAIL * 2 {
+        return "*".repeat(chars.len());
+    }
+    let tail: String = chars[chars.len() - shown..].iter().collect();
+    format!("{}{tail}", "*".repeat(chars.len() - shown))
+}
+
+/// The last four characters of a key (what the UI shows as `last4`).
+pub fn last4(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
+    chars[chars.len().saturating_sub(VISIBLE_TAIL)..].iter().collect()
+}
+
+/// Reads `key1` / `Key2` in any casing.
+pub fn parse_key_name(text: &str) -> Option<KeyName> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "key1" => Some(KeyName::Key1),
+        "key2" => Some(KeyName::Key2),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_all_but_the_last_four() {
+        assert_eq!(mask_key("0123456789abcdef"), "************cdef");
+        assert_eq!(last4("0123456789abcdef"), "cdef");
+    }
+
+    #[test]
+    fn short_keys_are_masked_entirely() {
+        assert_eq!(mask_key("abcdef"), "******");
+        assert_eq!(mask_key(""), "");
+        assert_eq!(last4("ab"), "ab");
+    }
+
+    #[test]
+    fn key_names_ignore_case() {
+        assert_eq!(parse_key_name("Key1"), Some(KeyName::Key1));
+        assert_eq!(parse_key_name("key2"), Some(KeyName::Key2));
+        assert_eq!(parse_key_name("key3"), None);
+    }
+}

@@ -1,0 +1,96 @@
+//! A Resource Manager session for one identity: the ARM client, the pipeline under it (for the rare call
+//! the client does not wrap), and which subscription a command works in.
+
+use std::sync::Arc;
+
+use foundry_azure::arm::models::Subscription;
+use foundry_azure::arm::ArmClient;
+use foundry_azure::cloud::Cloud;
+use foundry_azure::http::{Pipeline, RetryPolicy};
+use foundry_azure::token::TokenSource;
+use foundry_azure::AzureError;
+
+/// The ARM client and its pipeline, sharing one connection pool and one token source.
+#[derive(Clone)]
+pub struct ArmSession {
+    /// The typed client every call goes through.
+    pub client: ArmClient,
+    pipeline: Pipeline,
+    scope: String,
+}
+
+impl ArmSession {
+    /// A session against `cloud`'s Resource Manager, authenticating with `tokens`.
+    pub fn new(cloud: &Cloud, tokens: Arc<dyn TokenSource>) -> Result<Self, AzureError> {
+        let pipeline = Pipeline::new(Pipeline::default_client()?, tokens, RetryPolicy::default());
+        let client = ArmClient::with_pipeline(cloud, pipeline.clone());
+        Ok(Self { client, pipeline, scope: cloud.resource_manager_scope() })
+    }
+
+    /// The pipeline under the client: auth, retries and timeouts, without long-running-operation waits.
+    pub fn pipeline(&self) -> &Pipeline {
+        &self.pipeline
+    }
+
+    /// The token scope of this cloud's Resource Manager.
+    pub fn scope(&self) -> &str {
+        &self.scope
+    }
+}
+
+/// Why no subscription could be chosen without asking.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SubscriptionChoiceError {
+    /// The identity sees no subscription at all.
+    #[error("this identity cannot see any subscription")]
+    NoneVisible,
+    /// More than one: the user must say which.
+    #[error("this identity can see {} subscriptions; choose one", .0.len())]
+    Ambiguous(Vec<Subscription>),
+    /// Listing them failed.
+    #[error(transparent)]
+    Azure(#[from] AzureError),
+}
+
+/// The subscription to use: the one given, else the only one the identity sees.
+pub async fn resolve_subscription(
+    client: &ArmClient,
+    given: Option<&str>,
+) -> Result<String, SubscriptionChoiceError> {
+    if let Some(given) = given.map(str::trim).filter(|s| !s.is_empty()) {
+        return Ok(given.to_string());
+    }
+    choose_subscription(client.list_subscriptions().await?)
+}
+
+/// The only subscription of a list, or why there is not exactly one.
+pub fn choose_subscription(mut visible: Vec<Subscription>) -> Result<String, SubscriptionChoiceError> {
+    match visible.len() {
+        0 => Err(SubscriptionChoiceError::NoneVisible),
+        1 => Ok(visible.remove(0).subscription_id),
+        _ => Err(SubscriptionChoiceError::Ambiguous(visible)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sub(id: &str) -> Subscription {
+        Subscription { subscription_id: id.into(), ..Subscription::default() }
+    }
+
+    #[test]
+    fn the_only_subscription_is_chosen() {
+        assert_eq!(choose_subscription(vec![sub("s1")]).unwrap(), "s1");
+    }
+
+    #[test]
+    fn none_or_several_is_an_error_naming_them() {
+        assert_eq!(choose_subscription(vec![]).unwrap_err(), SubscriptionChoiceError::NoneVisible);
+        match choose_subscription(vec![sub("a"), sub("b")]).unwrap_err() {
+            SubscriptionChoiceError::Ambiguous(subs) => assert_eq!(subs.len(), 2),
+            other => panic!("{other:?}"),
+        }
+    }
+}

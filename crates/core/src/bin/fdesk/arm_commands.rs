@@ -1,0 +1,368 @@
+//! The Resource Manager commands: accounts, keys, models, quota and deployments, with `az`'s flags.
+
+use std::sync::Arc;
+
+use clap::{Args, Subcommand, ValueEnum};
+use foundry_azure::arm::models::KeyName;
+use foundry_azure::arm::AccountRef;
+use foundry_azure::cloud::Cloud;
+use foundry_azure::lro::LroProgress;
+use foundry_azure::token::StaticToken;
+use foundry_desk_core::arm_session::{resolve_subscription, ArmSession, SubscriptionChoiceError};
+use foundry_desk_core::deployments::{self, ChosenVersion, DeploymentDraft};
+use url::Url;
+
+use crate::output::{json, or_dash, Failure, OutputFormat};
+use crate::resources::{
+    print_accounts, print_catalog, print_deployments, print_keys, print_models, print_usages,
+};
+
+/// The environment variable holding the bearer token for Resource Manager.
+pub const TOKEN_VAR: &str = "FDESK_ARM_TOKEN";
+/// The environment variable naming the subscription when `--subscription` is not given.
+pub const SUBSCRIPTION_VAR: &str = "FDESK_SUBSCRIPTION";
+
+/// Flags every ARM command shares.
+#[derive(Debug, Clone, Args)]
+pub struct ArmFlags {
+    /// Resource Manager base URL (default: the public cloud); e.g. the URL `fdesk sim` prints.
+    #[arg(long, global = true, value_name = "URL")]
+    pub arm_endpoint: Option<String>,
+    /// Subscription id (else FDESK_SUBSCRIPTION, else the only one the identity sees).
+    #[arg(long, global = true, value_name = "S")]
+    pub subscription: Option<String>,
+    /// Output format.
+    #[arg(long, short = 'o', global = true, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+}
+
+/// An account by resource group and name (`-g`, `-n`).
+#[derive(Debug, Clone, Args)]
+pub struct AccountArgs {
+    /// Resource group.
+    #[arg(short = 'g', long = "resource-group", value_name = "RG")]
+    pub resource_group: String,
+    /// Account name.
+    #[arg(short = 'n', long = "name", value_name = "ACCOUNT")]
+    pub name: String,
+}
+
+/// A deployment of an account.
+#[derive(Debug, Clone, Args)]
+pub struct DeploymentArgs {
+    #[command(flatten)]
+    pub account: AccountArgs,
+    /// Deployment name.
+    #[arg(long = "deployment-name", value_name = "D")]
+    pub deployment_name: String,
+}
+
+/// `fdesk account …`.
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Cognitive Services accounts of the subscription, or of one resource group.
+    List {
+        /// Only this resource group.
+        #[arg(short = 'g', long = "resource-group", value_name = "RG")]
+        resource_group: Option<String>,
+    },
+    /// One account.
+    Show(AccountArgs),
+    /// The account's keys.
+    #[command(subcommand)]
+    Keys(KeysCommand),
+    /// The models this account can deploy.
+    ListModels(AccountArgs),
+}
+
+/// Which key, as `az` spells it (any casing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KeyArg {
+    Key1,
+    Key2,
+}
+
+/// `fdesk account keys …`.
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// The two keys (table output masks them unless --show).
+    List {
+        #[command(flatten)]
+        account: AccountArgs,
+        /// Print the keys in full in table output.
+        #[arg(long)]
+        show: bool,
+    },
+    /// Replaces one key; the other keeps working.
+    Regenerate {
+        #[command(flatten)]
+        account: AccountArgs,
+        /// The key to replace.
+        #[arg(long = "key-name", value_enum, ignore_case = true)]
+        key_name: KeyArg,
+        /// Print the keys in full in table output.
+        #[arg(long)]
+        show: bool,
+    },
+}
+
+/// `fdesk model …`.
+#[derive(Debug, Subcommand)]
+pub enum ModelCommand {
+    /// The model catalog of a region.
+    List {
+        /// Region, e.g. eastus.
+        #[arg(short = 'l', long, value_name = "L")]
+        location: String,
+    },
+}
+
+/// `fdesk usage …`.
+#[derive(Debug, Subcommand)]
+pub enum UsageCommand {
+    /// Quota of a region: used, limit and free per usage name.
+    List {
+        /// Region, e.g. eastus.
+        #[arg(short = 'l', long, value_name = "L")]
+        location: String,
+    },
+}
+
+/// `fdesk deployment …`.
+#[derive(Debug, Subcommand)]
+pub enum DeploymentCommand {
+    /// The account's deployments.
+    List(AccountArgs),
+    /// One deployment.
+    Show(DeploymentArgs),
+    /// Deletes a deployment and waits until it is gone.
+    Delete(DeploymentArgs),
+    /// Creates (or replaces) a deployment and waits for it, unless --no-wait.
+    Create(CreateArgs),
+}
+
+/// `fdesk deployment create` flags.
+#[derive(Debug, Clone, Args)]
+pub struct CreateArgs {
+    #[command(flatten)]
+    pub target: DeploymentArgs,
+    /// Model format, e.g. OpenAI.
+    #[arg(long, value_name = "F")]
+    pub model_format: String,
+    /// Model name, e.g. gpt-4o.
+    #[arg(long, value_name = "M")]
+    pub model_name: String,
+    /// Model version (default: the catalog's default version in the account's region).
+    #[arg(long, value_name = "V")]
+    pub model_version: Option<String>,
+    /// Deployment SKU, e.g. GlobalStandard.
+    #[arg(long, value_name = "SKU")]
+    pub sku_name: String,
+    /// Capacity (thousands of tokens per minute for Standard-family SKUs).
+    #[arg(long, value_name = "N")]
+    pub sku_capacity: u32,
+    /// Content filter policy, e.g. Microsoft.DefaultV2.
+    #[arg(long, value_name = "P")]
+    pub rai_policy: Option<String>,
+    /// Return after Azure's first answer instead of waiting for the operation.
+    #[arg(long)]
+    pub no_wait: bool,
+}
+
+/// An ARM command, ready to run.
+#[derive(Debug)]
+pub enum ArmCommand {
+    Account(AccountCommand),
+    Model(ModelCommand),
+    Usage(UsageCommand),
+    Deployment(DeploymentCommand),
+}
+
+/// The session and subscription a command runs in, and how to print.
+struct Context {
+    session: ArmSession,
+    subscription: String,
+    output: OutputFormat,
+}
+
+impl Context {
+    fn account(&self, args: &AccountArgs) -> AccountRef {
+        AccountRef {
+            subscription: self.subscription.clone(),
+            resource_group: args.resource_group.clone(),
+            name: args.name.clone(),
+        }
+    }
+}
+
+/// Runs an ARM command: token and subscription first, then the call.
+pub async fn run(flags: &ArmFlags, command: ArmCommand) -> Result<(), Failure> {
+    let context = connect(flags).await?;
+    match command {
+        ArmCommand::Account(command) => account(&context, command).await,
+        ArmCommand::Model(ModelCommand::List { location }) => {
+            let catalog = context.session.client.list_region_models(&context.subscription, &location).await?;
+            print_catalog(context.output, &catalog)
+        }
+        ArmCommand::Usage(UsageCommand::List { location }) => {
+            let usages = context.session.client.list_region_usages(&context.subscription, &location).await?;
+            print_usages(context.output, &usages)
+        }
+        ArmCommand::Deployment(command) => deployment(&context, command).await,
+    }
+}
+
+async fn connect(flags: &ArmFlags) -> Result<Context, Failure> {
+    let token = std::env::var(TOKEN_VAR).ok().filter(|t| !t.trim().is_empty()).ok_or_else(|| {
+        Failure::Usage(format!(
+            "no Resource Manager token: set {TOKEN_VAR} to a bearer token, e.g.\n  \
+             export {TOKEN_VAR}=$(az account get-access-token --resource https://management.azure.com \
+             --query accessToken -o tsv)\n(against `fdesk sim`, any value works)"
+        ))
+    })?;
+    let cloud = match &flags.arm_endpoint {
+        Some(endpoint) => {
+            let url = Url::parse(endpoint)
+                .map_err(|e| Failure::Usage(format!("--arm-endpoint '{endpoint}' is not a URL: {e}")))?;
+            Cloud::at("custom", &url)
+        }
+        None => Cloud::public(),
+    };
+    let session = ArmSession::new(&cloud, Arc::new(StaticToken::new(token.trim())))?;
+    let given = flags.subscription.clone().or_else(|| std::env::var(SUBSCRIPTION_VAR).ok());
+    let subscription = match resolve_subscription(&session.client, given.as_deref()).await {
+        Ok(subscription) => subscription,
+        Err(SubscriptionChoiceError::Azure(e)) => return Err(e.into()),
+        Err(SubscriptionChoiceError::NoneVisible) => {
+            return Err(Failure::Usage(
+                "this identity cannot see any subscription; pass one with --subscription".into(),
+            ))
+        }
+        Err(SubscriptionChoiceError::Ambiguous(subscriptions)) => {
+            let listed: Vec<String> = subscriptions
+                .iter()
+                .map(|s| format!("  {}  {}", s.subscription_id, s.display_name.as_deref().unwrap_or("")))
+                .collect();
+            return Err(Failure::Usage(format!(
+                "this identity can see {} subscriptions; choose one with --subscription or {SUBSCRIPTION_VAR}:\n{}",
+                subscriptions.len(),
+                listed.join("\n")
+            )));
+        }
+    };
+    Ok(Context { session, subscription, output: flags.output })
+}
+
+async fn account(context: &Context, command: AccountCommand) -> Result<(), Failure> {
+    let client = &context.session.client;
+    match command {
+        AccountCommand::List { resource_group } => {
+            let accounts = client.list_accounts(&context.subscription, resource_group.as_deref()).await?;
+            print_accounts(context.output, &accounts, false)
+        }
+        AccountCommand::Show(args) => {
+            let account = client.get_account(&context.account(&args)).await?;
+            match context.output {
+                OutputFormat::Json => json(&account),
+                OutputFormat::Table => print_accounts(context.output, std::slice::from_ref(&account), true),
+            }
+        }
+        AccountCommand::ListModels(args) => {
+            let models = client.list_account_models(&context.account(&args)).await?;
+            print_models(context.output, &models)
+        }
+        AccountCommand::Keys(KeysCommand::List { account, show }) => {
+            let keys = client.list_keys(&context.account(&account)).await?;
+            print_keys(context.output, &keys, show)
+        }
+        AccountCommand::Keys(KeysCommand::Regenerate { account, key_name, show }) => {
+            let key = match key_name {
+                KeyArg::Key1 => KeyName::Key1,
+                KeyArg::Key2 => KeyName::Key2,
+            };
+            let keys = client.regenerate_key(&context.account(&account), key).await?;
+            eprintln!("Regenerated {key_name:?} of account '{}'.", account.name);
+            print_keys(context.output, &keys, show)
+        }
+    }
+}
+
+async fn deployment(context: &Context, command: DeploymentCommand) -> Result<(), Failure> {
+    let client = &context.session.client;
+    match command {
+        DeploymentCommand::List(args) => {
+            let deployments = client.list_deployments(&context.account(&args)).await?;
+            print_deployments(context.output, &deployments)
+        }
+        DeploymentCommand::Show(args) => {
+            let deployment =
+                client.get_deployment(&context.account(&args.account), &args.deployment_name).await?;
+            match context.output {
+                OutputFormat::Json => json(&deployment),
+                OutputFormat::Table => print_deployments(context.output, std::slice::from_ref(&deployment)),
+            }
+        }
+        DeploymentCommand::Delete(args) => {
+            let name = args.deployment_name.as_str();
+            let progress = move |p: LroProgress| {
+                eprintln!("Deleting deployment '{name}' … {} (poll {})", p.status, p.polls);
+            };
+            client.delete_deployment(&context.account(&args.account), name, &progress).await?;
+            eprintln!("Deleted deployment '{name}'.");
+            Ok(())
+        }
+        DeploymentCommand::Create(args) => create(context, args).await,
+    }
+}
+
+async fn create(context: &Context, args: CreateArgs) -> Result<(), Failure> {
+    let account = context.account(&args.target.account);
+    let name = args.target.deployment_name.clone();
+    let draft = DeploymentDraft {
+        name: name.clone(),
+        model_format: args.model_format,
+        model_name: args.model_name,
+        model_version: args.model_version,
+        sku_name: args.sku_name,
+        sku_capacity: args.sku_capacity,
+        rai_policy: args.rai_policy,
+    };
+    deployments::validate_name(&name)?;
+    let chosen = deployments::choose_version(&context.session, &account, &draft).await?;
+    if let ChosenVersion::CatalogDefault { version, location } = &chosen {
+        eprintln!(
+            "No --model-version given: using {version}, the default version of {} in {location}.",
+            draft.model_name
+        );
+    }
+    let body = deployments::create_body(&draft, chosen.version());
+    eprintln!(
+        "Creating deployment '{name}' ({} {}, {} × {}) …",
+        draft.model_name,
+        chosen.version(),
+        draft.sku_name,
+        draft.sku_capacity
+    );
+    let deployment = if args.no_wait {
+        let started = deployments::begin_create(&context.session, &account, &name, &body).await?;
+        eprintln!(
+            "Not waiting: deployment '{name}' is {}. Check it with `fdesk deployment show -g {} -n {} --deployment-name {name}`.",
+            or_dash(started.properties.provisioning_state.as_ref()),
+            account.resource_group,
+            account.name
+        );
+        started
+    } else {
+        let shown = name.clone();
+        let progress = move |p: LroProgress| {
+            eprintln!("Creating deployment '{shown}' … {} (poll {})", p.status, p.polls);
+        };
+        let done = deployments::create(&context.session, &account, &name, &body, &progress).await?;
+        eprintln!("Deployment '{name}' is {}.", or_dash(done.properties.provisioning_state.as_ref()));
+        done
+    };
+    match context.output {
+        OutputFormat::Json => json(&deployment),
+        OutputFormat::Table => print_deployments(context.output, std::slice::from_ref(&deployment)),
+    }
+}

@@ -1,0 +1,165 @@
+//! `fdesk`: Foundry Desk from a terminal, with the same profiles and keychain as the app.
+//!
+//! Exit codes: 0 done; 1 Azure refused or could not be reached; 2 the command cannot run as given
+//! (bad flags, no token, a subscription to choose).
+
+mod arm_commands;
+mod output;
+mod resources;
+mod sim;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use foundry_desk_core::app_info::{self, AppPaths};
+use foundry_desk_core::secrets::KeychainStore;
+use foundry_desk_core::APP_ID;
+
+use arm_commands::{AccountCommand, ArmCommand, ArmFlags, DeploymentCommand, ModelCommand, UsageCommand};
+use output::{report, Failure};
+
+#[derive(Parser)]
+#[command(name = "fdesk", version, about = "Foundry Desk from the command line")]
+struct Cli {
+    #[command(flatten)]
+    arm: ArmFlags,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Version, data directory and keychain status.
+    Info,
+    /// Cognitive Services accounts: show, keys, deployable models.
+    #[command(subcommand)]
+    Account(AccountCommand),
+    /// The model catalog of a region.
+    #[command(subcommand)]
+    Model(ModelCommand),
+    /// Quota of a region.
+    #[command(subcommand)]
+    Usage(UsageCommand),
+    /// Model deployments: list, show, create, delete.
+    #[command(subcommand)]
+    Deployment(DeploymentCommand),
+    /// Runs the Azure simulator (the Sandbox) in the foreground and prints its URL.
+    Sim {
+        /// Loopback port (0 picks a free one).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let arm = match cli.command {
+        Command::Info => return info(),
+        Command::Sim { port } => {
+            return runtime().map_or(ExitCode::FAILURE, |rt| rt.block_on(sim::run(port)))
+        }
+        Command::Account(command) => ArmCommand::Account(command),
+        Command::Model(command) => ArmCommand::Model(command),
+        Command::Usage(command) => ArmCommand::Usage(command),
+        Command::Deployment(command) => ArmCommand::Deployment(command),
+    };
+    let Some(rt) = runtime() else { return ExitCode::FAILURE };
+    match rt.block_on(arm_commands::run(&cli.arm, arm)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            report(&failure);
+            match failure {
+                Failure::Azure(_) => ExitCode::FAILURE,
+                Failure::Usage(_) => ExitCode::from(2),
+            }
+        }
+    }
+}
+
+fn runtime() -> Option<tokio::runtime::Runtime> {
+    match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => Some(rt),
+        Err(e) => {
+            eprintln!("fdesk: could not start the async runtime: {e}");
+            None
+        }
+    }
+}
+
+fn info() -> ExitCode {
+    let Some(paths) = AppPaths::for_cli() else {
+        eprintln!("fdesk: cannot find a home directory for app data (is HOME set?)");
+        return ExitCode::FAILURE;
+    };
+    let info = app_info::gather(env!("CARGO_PKG_VERSION"), &paths, &KeychainStore::open(APP_ID));
+    println!("{} {}", info.name, info.version);
+    println!("data dir:  {}", info.data_dir);
+    println!("log dir:   {}", info.log_dir);
+    println!("keychain:  {}", info.keychain);
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arm_commands::{KeyArg, KeysCommand};
+
+    #[test]
+    fn key_names_parse_in_azs_spelling_and_ours() {
+        for spelling in ["Key1", "key1", "KEY1"] {
+            let cli = Cli::try_parse_from([
+                "fdesk",
+                "account",
+                "keys",
+                "regenerate",
+                "-g",
+                "rg",
+                "-n",
+                "acct",
+                "--key-name",
+                spelling,
+            ])
+            .unwrap();
+            assert!(matches!(
+                cli.command,
+                Command::Account(AccountCommand::Keys(KeysCommand::Regenerate {
+                    key_name: KeyArg::Key1,
+                    ..
+                }))
+            ));
+        }
+        assert!(Cli::try_parse_from([
+            "fdesk",
+            "account",
+            "keys",
+            "regenerate",
+            "-g",
+            "rg",
+            "-n",
+            "a",
+            "--key-name",
+            "key3"
+        ])
+        .is_err());
+    }
+
+    #[test]
+    fn global_flags_go_before_or_after_the_command() {
+        let cli = Cli::try_parse_from([
+            "fdesk",
+            "deployment",
+            "list",
+            "-g",
+            "rg",
+            "-n",
+            "a",
+            "-o",
+            "json",
+            "--subscription",
+            "s",
+        ])
+        .unwrap();
+        assert_eq!(cli.arm.output, output::OutputFormat::Json);
+        assert_eq!(cli.arm.subscription.as_deref(), Some("s"));
+    }
+}
