@@ -81,7 +81,9 @@ bindings:  ## Regenerate ui/src/bindings.ts from the Rust commands
 # Both release binaries are built by the Tauri CLI, as shipped; built the same way, they share one build cache.
 bench: deps tools deb  ## Startup, memory and package size against a bare Tauri window
 	cd tests/baseline && ../../ui/node_modules/.bin/tauri build --no-bundle
+	rm -f target/bench/results.json
 	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) cargo run --release -p foundry-desk-e2e --bin bench
+	cargo run --release -p foundry-desk-e2e --bin arm_fanout
 
 deb: ui-build  ## The .deb package (target/release/bundle/deb)
 	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb

@@ -36,6 +36,27 @@ fn tauri_driver() -> PathBuf {
         .unwrap_or_else(|| workspace_root().join(".tools/bin/tauri-driver"))
 }
 
+/// Adds `metrics` to `target/bench/results.json` (each `{"value", "unit", "better"}`), keeping the
+/// metrics other benchmarks of the same `make bench` run wrote there.
+pub fn record_bench(metrics: serde_json::Map<String, serde_json::Value>) -> PathBuf {
+    let dir = workspace_root().join("target/bench");
+    std::fs::create_dir_all(&dir).expect("create target/bench");
+    let path = dir.join("results.json");
+    let mut all: serde_json::Map<String, serde_json::Value> = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
+    all.extend(metrics);
+    let text = serde_json::to_string_pretty(&all).expect("json");
+    std::fs::write(&path, text).expect("write target/bench/results.json");
+    path
+}
+
+/// One metric in the shape `record_bench` stores.
+pub fn metric(value: f64, unit: &str, better: &str) -> serde_json::Value {
+    serde_json::json!({ "value": (value * 100.0).round() / 100.0, "unit": unit, "better": better })
+}
+
 /// Where screenshots go for people to look at.
 pub fn shots_dir() -> PathBuf {
     workspace_root().join("target/e2e-shots")

@@ -5,6 +5,7 @@ pub mod account_keys;
 pub mod app_info;
 pub mod arm_session;
 pub mod deployments;
+pub mod inventory;
 pub mod secrets;
 pub mod settings;
 

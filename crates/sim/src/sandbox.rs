@@ -197,3 +197,42 @@ fn default_limit(usage_name: &str) -> u64 {
         _ => 100,
     }
 }
+
+impl Seed {
+    /// The Sandbox plus `n` subscriptions (`00000000-0000-4000-9000-{i:012}`, named `sub-{i}`, group `rg-ai`)
+    /// with `i + 1` OpenAI accounts each (`acct-{i}-{a}`): for fan-out tests and benchmarks.
+    pub fn sandbox_with_subscriptions(n: usize) -> Self {
+        let mut seed = Self::sandbox();
+        let tenant = TENANT_ID.to_string();
+        for i in 0..n {
+            let subscription = format!("00000000-0000-4000-9000-{i:012}");
+            seed.subscriptions.push(SubscriptionSeed {
+                subscription_id: subscription.clone(),
+                display_name: format!("sub-{i}"),
+                tenant_id: tenant.clone(),
+                state: "Enabled".into(),
+                managed_by_tenants: vec![],
+                tags: Default::default(),
+            });
+            seed.resource_groups.push(ResourceGroupSeed {
+                subscription_id: subscription.clone(),
+                name: "rg-ai".into(),
+                location: "eastus".into(),
+            });
+            for a in 0..=i {
+                seed.accounts.push(AccountSeed {
+                    subscription_id: subscription.clone(),
+                    resource_group: "rg-ai".into(),
+                    name: format!("acct-{i}-{a}"),
+                    kind: "OpenAI".into(),
+                    location: "eastus".into(),
+                    sku: "S0".into(),
+                    tags: Default::default(),
+                    disable_local_auth: false,
+                    keys: None,
+                });
+            }
+        }
+        seed
+    }
+}

@@ -2,12 +2,10 @@
 //! the same workspace (measured in one run, interleaved, so the ratios hold on a noisy machine), and the
 //! size of the .deb. Writes `target/bench/results.json`.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use foundry_desk_e2e::{workspace_root, Machine};
-use serde_json::json;
+use foundry_desk_e2e::{metric, record_bench, workspace_root, Machine};
 
 const RUNS: usize = 5;
 /// How long after the first interactive paint memory is read ("idle").
@@ -41,9 +39,9 @@ async fn main() {
     let pss = median(app_samples.iter().map(|s| s.idle_pss_mib));
     let pss_bare = median(bare_samples.iter().map(|s| s.idle_pss_mib));
 
-    let mut results = BTreeMap::new();
+    let mut results = serde_json::Map::new();
     let mut put = |name: &str, value: f64, unit: &str, better: &str| {
-        results.insert(name.to_string(), json!({"value": round2(value), "unit": unit, "better": better}));
+        results.insert(name.to_string(), metric(value, unit, better));
     };
     put("startup_ms", startup, "ms", "lower");
     put("startup_ms_bare_tauri", startup_bare, "ms", "lower");
@@ -59,11 +57,8 @@ async fn main() {
         None => eprintln!("no .deb in target/release/bundle/deb: run `make deb` first"),
     }
 
-    let out_dir = root.join("target/bench");
-    std::fs::create_dir_all(&out_dir).expect("create target/bench");
-    let text = serde_json::to_string_pretty(&results).expect("json");
-    std::fs::write(out_dir.join("results.json"), &text).expect("write results.json");
-    println!("{text}");
+    println!("{}", serde_json::to_string_pretty(&results).expect("json"));
+    record_bench(results);
 }
 
 /// One cold launch: time from the app process's start to its first contentful (= interactive) paint, then the PSS of
@@ -168,8 +163,4 @@ fn median(values: impl Iterator<Item = f64>) -> f64 {
     let mut v: Vec<f64> = values.collect();
     v.sort_by(|a, b| a.total_cmp(b));
     v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
