@@ -17,12 +17,6 @@ pub fn mask_key(key: &str) -> String {
     format!("{}{tail}", "*".repeat(chars.len() - shown))
 }
 
-/// The last four characters of a key (what the UI shows as `last4`).
-pub fn last4(key: &str) -> String {
-    let chars: Vec<char> = key.chars().collect();
-    chars[chars.len().saturating_sub(VISIBLE_TAIL)..].iter().collect()
-}
-
 /// Reads `key1` / `Key2` in any casing.
 pub fn parse_key_name(text: &str) -> Option<KeyName> {
     match text.trim().to_ascii_lowercase().as_str() {
@@ -39,14 +33,12 @@ mod tests {
     #[test]
     fn masks_all_but_the_last_four() {
         assert_eq!(mask_key("0123456789abcdef"), "************cdef");
-        assert_eq!(last4("0123456789abcdef"), "cdef");
     }
 
     #[test]
     fn short_keys_are_masked_entirely() {
         assert_eq!(mask_key("abcdef"), "******");
         assert_eq!(mask_key(""), "");
-        assert_eq!(last4("ab"), "ab");
     }
 
     #[test]
