@@ -1,40 +1,24 @@
-//! A Resource Manager session for one identity: the ARM client, the pipeline under it (for the rare call
-//! the client does not wrap), and which subscription a command works in.
+//! A Resource Manager session for one identity: the ARM client, and which subscription a command works in.
 
 use std::sync::Arc;
 
 use foundry_azure::arm::models::Subscription;
 use foundry_azure::arm::ArmClient;
 use foundry_azure::cloud::Cloud;
-use foundry_azure::http::{Pipeline, RetryPolicy};
 use foundry_azure::token::TokenSource;
 use foundry_azure::AzureError;
 
-/// The ARM client and its pipeline, sharing one connection pool and one token source.
+/// The ARM client of one identity.
 #[derive(Clone)]
 pub struct ArmSession {
     /// The typed client every call goes through.
     pub client: ArmClient,
-    pipeline: Pipeline,
-    scope: String,
 }
 
 impl ArmSession {
     /// A session against `cloud`'s Resource Manager, authenticating with `tokens`.
     pub fn new(cloud: &Cloud, tokens: Arc<dyn TokenSource>) -> Result<Self, AzureError> {
-        let pipeline = Pipeline::new(Pipeline::default_client()?, tokens, RetryPolicy::default());
-        let client = ArmClient::with_pipeline(cloud, pipeline.clone());
-        Ok(Self { client, pipeline, scope: cloud.resource_manager_scope() })
-    }
-
-    /// The pipeline under the client: auth, retries and timeouts, without long-running-operation waits.
-    pub fn pipeline(&self) -> &Pipeline {
-        &self.pipeline
-    }
-
-    /// The token scope of this cloud's Resource Manager.
-    pub fn scope(&self) -> &str {
-        &self.scope
+        Ok(Self { client: ArmClient::new(cloud, tokens)? })
     }
 }
 

@@ -1,16 +1,13 @@
 //! Creating model deployments: the draft a person fills in, the model version when none is given (the
 //! catalog's default in the account's region), and the PUT — waited for, or only started.
 
-use foundry_azure::arm::client::{decode, roles};
 use foundry_azure::arm::models::{
     Account, AccountKind, CatalogModel, Deployment, DeploymentCreate, DeploymentCreateProperties,
     DeploymentModel, DeploymentSku, SkuName,
 };
 use foundry_azure::arm::AccountRef;
-use foundry_azure::http::HttpRequest;
 use foundry_azure::lro::LroProgress;
 use foundry_azure::{AzureError, ErrorKind};
-use reqwest::Method;
 
 use crate::arm_session::ArmSession;
 
@@ -152,8 +149,8 @@ pub async fn create(
     session.client.create_or_update_deployment(account, name, body, progress).await
 }
 
-/// Sends the PUT and returns the deployment as Azure's first answer shows it, without waiting for
-/// the operation (`--no-wait`). Goes through the pipeline because the client's mutations always wait.
+/// Sends the create and returns the deployment as Azure's first answer shows it, without waiting for
+/// the operation (`--no-wait`).
 pub async fn begin_create(
     session: &ArmSession,
     account: &AccountRef,
@@ -161,23 +158,7 @@ pub async fn begin_create(
     body: &DeploymentCreate,
 ) -> Result<Deployment, AzureError> {
     validate_name(name)?;
-    let client = &session.client;
-    let url =
-        client.url(&format!("{}/deployments/{name}", account.path()), &client.api.cognitive_services, &[])?;
-    let body = serde_json::to_value(body).map_err(|e| {
-        AzureError::local(ErrorKind::InvalidRequest, format!("could not encode the request: {e}"))
-    })?;
-    let request =
-        HttpRequest { method: Method::PUT, url, body: Some(body), scope: session.scope().to_string() };
-    let answer = session
-        .pipeline()
-        .send(&request)
-        .await
-        .map_err(|e| e.with_missing_role(roles::OPENAI_CONTRIBUTOR))?;
-    match answer.json()? {
-        Some(resource) if resource.get("properties").is_some() => decode(resource.to_string().as_bytes()),
-        _ => client.get_deployment(account, name).await,
-    }
+    session.client.begin_create_or_update_deployment(account, name, body).await
 }
 
 #[cfg(test)]

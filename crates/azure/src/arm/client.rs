@@ -192,26 +192,55 @@ impl ArmClient {
         role: &'static str,
         progress: &(dyn Fn(LroProgress) + Send + Sync),
     ) -> Result<Option<Value>, AzureError> {
-        let body = body.map(|b| serde_json::to_value(b)).transpose().map_err(|e| {
-            AzureError::local(ErrorKind::InvalidRequest, format!("could not encode the request: {e}"))
-        })?;
         let lock = self.account_lock(account);
-        // Queued behind another mutation of the account, a cancel must stop it before it is ever sent.
-        let _one_at_a_time = tokio::select! {
-            biased;
-            _ = self.lro.cancel.cancelled() => {
-                return Err(AzureError::local(
-                    ErrorKind::Cancelled,
-                    "cancelled before it was sent; nothing was changed in Azure",
-                ));
-            }
-            guard = lock.lock() => guard,
-        };
-        let request = self.request(method.clone(), url.clone(), body);
-        let answer = self.pipeline.send(&request).await.map_err(|e| e.with_missing_role(role))?;
+        let _one_at_a_time = self.queue_behind(&lock).await?;
+        let answer = self.send_mutation(method.clone(), url.clone(), body, role).await?;
         let first = first_step(&answer, self.lro.default_wait)?;
         let resource = self.request(Method::GET, url, None);
         wait_for_completion(&self.pipeline, &method, &resource, first, &self.lro, progress).await
+    }
+
+    /// Sends a mutation without waiting for its operation (`--no-wait`): the resource as Azure's first
+    /// answer shows it, if it sent one. Still one at a time with the account's other mutations.
+    pub async fn begin_mutate(
+        &self,
+        account: &AccountRef,
+        method: Method,
+        url: String,
+        body: Option<impl Serialize>,
+        role: &'static str,
+    ) -> Result<Option<Value>, AzureError> {
+        let lock = self.account_lock(account);
+        let _one_at_a_time = self.queue_behind(&lock).await?;
+        self.send_mutation(method, url, body, role).await?.json()
+    }
+
+    /// Waits for the account's lock; a cancel stops a queued mutation before it is ever sent.
+    async fn queue_behind<'a>(
+        &self,
+        lock: &'a tokio::sync::Mutex<()>,
+    ) -> Result<tokio::sync::MutexGuard<'a, ()>, AzureError> {
+        tokio::select! {
+            biased;
+            _ = self.lro.cancel.cancelled() => Err(AzureError::local(
+                ErrorKind::Cancelled,
+                "cancelled before it was sent; nothing was changed in Azure",
+            )),
+            guard = lock.lock() => Ok(guard),
+        }
+    }
+
+    async fn send_mutation(
+        &self,
+        method: Method,
+        url: String,
+        body: Option<impl Serialize>,
+        role: &'static str,
+    ) -> Result<crate::http::HttpAnswer, AzureError> {
+        let body = body.map(|b| serde_json::to_value(b)).transpose().map_err(|e| {
+            AzureError::local(ErrorKind::InvalidRequest, format!("could not encode the request: {e}"))
+        })?;
+        self.pipeline.send(&self.request(method, url, body)).await.map_err(|e| e.with_missing_role(role))
     }
 
     fn account_lock(&self, account: &AccountRef) -> Arc<tokio::sync::Mutex<()>> {

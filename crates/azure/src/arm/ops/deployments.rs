@@ -47,6 +47,20 @@ impl ArmClient {
         self.deployment_or_get(account, name, done).await
     }
 
+    /// Sends the create (or replace) without waiting for the operation: the deployment as Azure's first
+    /// answer shows it (typically Accepted or Creating).
+    pub async fn begin_create_or_update_deployment(
+        &self,
+        account: &AccountRef,
+        name: &str,
+        body: &DeploymentCreate,
+    ) -> Result<Deployment, AzureError> {
+        let url = self.deployment_url(account, name, "")?;
+        let first =
+            self.begin_mutate(account, Method::PUT, url, Some(body), roles::OPENAI_CONTRIBUTOR).await?;
+        self.deployment_or_get(account, name, first).await
+    }
+
     /// Changes SKU or capacity (the only things PATCH can change) and waits for it.
     pub async fn update_deployment(
         &self,
