@@ -9,20 +9,24 @@ APT_PACKAGES := build-essential curl wget file pkg-config libwebkit2gtk-4.1-dev 
 NODE_MIN_MAJOR := 20
 TOOLS := $(CURDIR)/.tools
 TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
+CARGO_FUZZ := $(TOOLS)/bin/cargo-fuzz
+# Seconds each fuzz target runs for in `make fuzz`.
+FUZZ_SECONDS ?= 60
 # The app is always built with its production front end embedded (ui/dist), in tests too, so that every
 # cargo invocation below shares one feature set and one build cache.
 APP_FEATURES := --features foundry-desk/custom-protocol
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: run test deps ui-deps ui-build app tools lint test-rust test-ui e2e bindings bench deb clean
+.PHONY: run test deps ui-deps ui-build app tools lint test-rust test-ui e2e bindings bench fuzz deb clean
 
 run: deps ui-build  ## Build and open the app
 	cargo run -p foundry-desk $(APP_FEATURES)
 
-test: deps ui-deps tools  ## Everything CI runs
+test: deps ui-deps tools $(CARGO_FUZZ)  ## Everything CI runs
 	$(MAKE) lint
 	$(MAKE) test-ui
 	$(MAKE) test-rust
+	$(MAKE) fuzz FUZZ_SECONDS=30
 	$(MAKE) e2e
 
 deps:  ## Install the system packages that are missing (as root or with sudo), else say which
@@ -55,6 +59,7 @@ $(TAURI_DRIVER):
 
 lint: ui-build
 	cargo fmt --all --check
+	cargo fmt --manifest-path fuzz/Cargo.toml --check
 	@# The layering DESIGN.md promises: no tauri below the shell; client and simulator never share code.
 	@if cargo tree -p foundry-desk-core -p foundry-azure -p foundry-sim -e normal,build --prefix none | grep -q '^tauri '; then \
 	  echo "tauri is in the dependency tree of core, azure or sim"; exit 1; fi
@@ -84,6 +89,19 @@ bench: deps tools deb  ## Startup, memory and package size against a bare Tauri 
 	rm -f target/bench/results.json
 	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) cargo run --release -p foundry-desk-e2e --bin bench
 	cargo run --release -p foundry-desk-e2e --bin arm_fanout
+
+# cargo-fuzz needs nightly flags (-Zsanitizer); RUSTC_BOOTSTRAP lets the stable toolchain take them, so no
+# second toolchain has to be installed.
+fuzz: $(CARGO_FUZZ)  ## Fuzz the ARM error and LRO decoders for FUZZ_SECONDS each; fails on any panic
+	@set -o pipefail; for target in arm_error lro_decode; do \
+	  mkdir -p target/fuzz-corpus/$$target; \
+	  echo "Fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  (cd fuzz && PATH=$(TOOLS)/bin:$$PATH RUSTC_BOOTSTRAP=1 cargo fuzz run $$target ../target/fuzz-corpus/$$target seeds/$$target \
+	    -- -dict=azure.dict -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 2>&1 | grep -E '^(Done|stat::number_of_executed_units|==|SUMMARY)|panicked') \
+	    || { echo "$$target found a crash: see fuzz/artifacts/$$target"; exit 1; }; \
+	done
+$(CARGO_FUZZ):
+	cargo install cargo-fuzz --version '^0.13' --locked --root $(TOOLS)
 
 deb: ui-build  ## The .deb package (target/release/bundle/deb)
 	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb

@@ -4,6 +4,7 @@
 //! Otherwise poll `Azure-AsyncOperation` (any case), else `Location`, else GET the resource, waiting
 //! `Retry-After` between polls, until terminal; a 404 while polling a delete means done.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::header::HeaderMap;
@@ -41,20 +42,49 @@ pub struct LroProgress {
     pub polls: u32,
 }
 
-/// How to wait for an operation.
+/// How to wait for operations: the same for every operation a client runs.
 #[derive(Debug, Clone)]
 pub struct LroOptions {
     /// Wait between polls when Azure sends no Retry-After.
     pub default_wait: Duration,
     /// Give up (with a timeout error) after this many polls.
     pub max_polls: u32,
-    /// Stops waiting (the operation itself goes on in Azure).
-    pub cancel: CancellationToken,
 }
 
 impl Default for LroOptions {
     fn default() -> Self {
-        Self { default_wait: Duration::from_secs(5), max_polls: 720, cancel: CancellationToken::new() }
+        Self { default_wait: Duration::from_secs(5), max_polls: 720 }
+    }
+}
+
+/// The caller's hold on one operation: where its progress goes, and the token that stops waiting for
+/// it. Each operation has its own, so cancelling one create leaves the others running.
+#[derive(Clone, Default)]
+pub struct LroHandle {
+    cancel: CancellationToken,
+    progress: Option<Arc<dyn Fn(LroProgress) + Send + Sync>>,
+}
+
+impl LroHandle {
+    /// A handle that reports progress to `progress`.
+    pub fn with_progress(progress: impl Fn(LroProgress) + Send + Sync + 'static) -> Self {
+        Self { cancel: CancellationToken::new(), progress: Some(Arc::new(progress)) }
+    }
+
+    /// Stops waiting: a queued mutation is never sent; a running one goes on in Azure.
+    pub fn cancel(&self) {
+        self.cancel.cancel();
+    }
+
+    /// The token behind [`LroHandle::cancel`], to tie the operation to a wider cancellation.
+    pub fn cancel_token(&self) -> &CancellationToken {
+        &self.cancel
+    }
+
+    fn report(&self, progress: LroProgress) {
+        if let Some(report) = &self.progress {
+            report(progress);
+        }
     }
 }
 
@@ -108,7 +138,7 @@ pub async fn wait_for_completion(
     resource: &HttpRequest,
     first: FirstStep,
     options: &LroOptions,
-    progress: &(dyn Fn(LroProgress) + Send + Sync),
+    handle: &LroHandle,
 ) -> Result<Option<Value>, AzureError> {
     let (via, mut wait) = match first {
         FirstStep::Done(body) => return Ok(body),
@@ -117,7 +147,7 @@ pub async fn wait_for_completion(
     let is_delete = method == Method::DELETE;
     for polls in 1..=options.max_polls {
         tokio::select! {
-            _ = options.cancel.cancelled() => return Err(cancelled()),
+            _ = handle.cancel.cancelled() => return Err(cancelled()),
             _ = tokio::time::sleep(wait) => {}
         }
         let url = match &via {
@@ -128,11 +158,21 @@ pub async fn wait_for_completion(
         // A poll can sit in the pipeline's retry wait (a throttled poll); a cancel must not wait for it.
         let sent = tokio::select! {
             biased;
-            _ = options.cancel.cancelled() => return Err(cancelled()),
+            _ = handle.cancel.cancelled() => return Err(cancelled()),
             sent = pipeline.send(&poll) => sent,
         };
         let answer = match sent {
-            Err(e) if is_delete && e.kind == ErrorKind::NotFound => return Ok(None),
+            Err(e) if is_delete && e.kind == ErrorKind::NotFound => {
+                handle.report(LroProgress { status: "Succeeded".into(), polls });
+                return Ok(None);
+            }
+            // A throttled poll says nothing about the operation, which goes on in Azure: wait as long
+            // as Azure asks (the pipeline hands back waits longer than it sits through) and poll again.
+            Err(e) if e.kind == ErrorKind::Throttled => {
+                wait = e.retry_after.unwrap_or(options.default_wait);
+                handle.report(LroProgress { status: "Throttled".into(), polls });
+                continue;
+            }
             other => other?,
         };
         wait = retry_after(&answer.headers).unwrap_or(options.default_wait);
@@ -143,25 +183,32 @@ pub async fn wait_for_completion(
                     if !status.eq_ignore_ascii_case("Succeeded") {
                         return Err(failed(&status, error, &answer.headers));
                     }
-                    progress(LroProgress { status, polls });
+                    handle.report(LroProgress { status, polls });
                     return final_resource(pipeline, method, resource).await;
                 }
                 status
             }
             PollVia::Location(_) if answer.status == 202 => "Running".to_string(),
-            PollVia::Location(_) => return answer.json(),
+            // The Location answers with the result itself once the operation is over.
+            PollVia::Location(_) => {
+                let body = answer.json()?;
+                let status = body.as_ref().and_then(provisioning_state).unwrap_or_else(|| "Succeeded".into());
+                check_succeeded(&status, body.as_ref(), &answer.headers)?;
+                handle.report(LroProgress { status, polls });
+                return Ok(body);
+            }
             PollVia::Resource => {
                 let body = answer.json()?;
                 let status = body.as_ref().and_then(provisioning_state).unwrap_or_else(|| "Succeeded".into());
                 if is_terminal(&status) {
                     check_succeeded(&status, body.as_ref(), &answer.headers)?;
-                    progress(LroProgress { status, polls });
+                    handle.report(LroProgress { status, polls });
                     return Ok(body);
                 }
                 status
             }
         };
-        progress(LroProgress { status, polls });
+        handle.report(LroProgress { status, polls });
     }
     Err(AzureError::local(
         ErrorKind::Timeout,

@@ -7,13 +7,12 @@ mod sim;
 use std::time::{Duration, Instant};
 
 use foundry_azure::arm::models::{ProvisioningState, SkuName};
-use foundry_azure::arm::ArmClient;
 use foundry_azure::error::ErrorKind;
 use foundry_azure::http::Pipeline;
+use foundry_azure::lro::LroHandle;
 use foundry_sim::SimConfig;
 use serde_json::Value;
-use sim::{client_for, create_body, openai, quiet, retry, Sandbox};
-use tokio_util::sync::CancellationToken;
+use sim::{aiservices, client_for, create_body, openai, quiet, retry, Sandbox};
 
 /// A client that never retries, so a RequestConflict would reach the test instead of being hidden.
 async fn no_retry_sandbox(config: SimConfig) -> Sandbox {
@@ -26,10 +25,10 @@ async fn two_creates_at_once_on_one_account_both_succeed() {
     let client = &sandbox.client;
     let first = create_body("gpt-4.1", Some("2025-04-14"), SkuName::GlobalStandard, 10);
     let second = create_body("o3-mini", Some("2025-01-31"), SkuName::GlobalStandard, 10);
-    let account = openai();
+    let (account, handles) = (openai(), [quiet(), quiet()]);
     let (a, b) = tokio::join!(
-        client.create_or_update_deployment(&account, "first", &first, &quiet),
-        client.create_or_update_deployment(&account, "second", &second, &quiet),
+        client.create_or_update_deployment(&account, "first", &first, &handles[0]),
+        client.create_or_update_deployment(&account, "second", &second, &handles[1]),
     );
     let (a, b) = (a.unwrap(), b.unwrap());
     assert_eq!(a.properties.provisioning_state, Some(ProvisioningState::Succeeded));
@@ -47,10 +46,10 @@ async fn control_two_clients_without_a_shared_lock_do_meet_request_conflict() {
     let other = client_for(&sandbox.base(), Pipeline::default_client().unwrap(), retry(1));
     let first = create_body("gpt-4.1", Some("2025-04-14"), SkuName::GlobalStandard, 10);
     let second = create_body("o3-mini", Some("2025-01-31"), SkuName::GlobalStandard, 10);
-    let account = openai();
+    let (account, handles) = (openai(), [quiet(), quiet()]);
     let (a, b) = tokio::join!(
-        sandbox.client.create_or_update_deployment(&account, "first", &first, &quiet),
-        other.create_or_update_deployment(&account, "second", &second, &quiet),
+        sandbox.client.create_or_update_deployment(&account, "first", &first, &handles[0]),
+        other.create_or_update_deployment(&account, "second", &second, &handles[1]),
     );
     let refused = match (a, b) {
         (Ok(_), Err(e)) | (Err(e), Ok(_)) => e,
@@ -100,13 +99,6 @@ async fn until_created(base: &str, name: &str) {
     panic!("{name} never appeared");
 }
 
-fn with_own_cancel(client: &ArmClient) -> (ArmClient, CancellationToken) {
-    let mut client = client.clone();
-    let cancel = CancellationToken::new();
-    client.lro.cancel = cancel.clone();
-    (client, cancel)
-}
-
 /// Operations that run long: Retry-After 5 s between polls, a hundred polls.
 fn slow_operations() -> SimConfig {
     SimConfig { retry_after_secs: 5, polls_to_finish: 100, ..SimConfig::default() }
@@ -115,19 +107,20 @@ fn slow_operations() -> SimConfig {
 #[tokio::test]
 async fn cancelling_while_polling_returns_cancelled_promptly() {
     let sandbox = Sandbox::start(slow_operations()).await;
-    let (client, cancel) = with_own_cancel(&sandbox.client);
+    let client = &sandbox.client;
+    let handle = LroHandle::default();
     let body = create_body("gpt-4.1", Some("2025-04-14"), SkuName::GlobalStandard, 10);
     let account = openai();
     let mut cancelled_at = None;
     let (result, ()) = tokio::join!(
         tokio::time::timeout(
             Duration::from_secs(4),
-            client.create_or_update_deployment(&account, "long", &body, &quiet)
+            client.create_or_update_deployment(&account, "long", &body, &handle)
         ),
         async {
             until_created(&sandbox.base(), "long").await;
             cancelled_at = Some(Instant::now());
-            cancel.cancel();
+            handle.cancel();
         }
     );
     let err = result.expect("cancel did not stop the wait").unwrap_err();
@@ -143,23 +136,23 @@ async fn cancelling_while_polling_returns_cancelled_promptly() {
 #[tokio::test]
 async fn cancelling_a_create_queued_behind_another_never_sends_it() {
     let sandbox = Sandbox::start(slow_operations()).await;
-    let (first_client, first_cancel) = with_own_cancel(&sandbox.client);
-    let (queued_client, queued_cancel) = with_own_cancel(&sandbox.client);
+    let client = &sandbox.client;
+    let (first_handle, queued_handle) = (LroHandle::default(), LroHandle::default());
     let first = create_body("gpt-4.1", Some("2025-04-14"), SkuName::GlobalStandard, 10);
     let queued = create_body("o3-mini", Some("2025-01-31"), SkuName::GlobalStandard, 10);
     let account = openai();
     let (first_result, queued_result) =
-        tokio::join!(first_client.create_or_update_deployment(&account, "first", &first, &quiet), async {
+        tokio::join!(client.create_or_update_deployment(&account, "first", &first, &first_handle), async {
             until_created(&sandbox.base(), "first").await;
             // The account is busy with `first`: this create waits for the client's lock.
             let (result, ()) = tokio::join!(
                 tokio::time::timeout(
                     Duration::from_secs(3),
-                    queued_client.create_or_update_deployment(&account, "queued", &queued, &quiet)
+                    client.create_or_update_deployment(&account, "queued", &queued, &queued_handle)
                 ),
-                async { queued_cancel.cancel() }
+                async { queued_handle.cancel() }
             );
-            first_cancel.cancel();
+            first_handle.cancel();
             result
         });
     assert_eq!(first_result.unwrap_err().kind, ErrorKind::Cancelled);
@@ -181,14 +174,14 @@ async fn cancelling_while_a_throttled_poll_is_being_retried_returns_cancelled_pr
     sandbox
         .add_faults(serde_json::json!([{"kind": "throttle", "count": 1000, "method": "GET", "pathPrefix": polls, "retryAfter": 2}]))
         .await;
-    let (client, cancel) = with_own_cancel(&sandbox.client);
+    let handle = LroHandle::default();
     let body = create_body("gpt-4.1", Some("2025-04-14"), SkuName::GlobalStandard, 10);
     let account = openai();
     let mut cancelled_at = None;
     let (result, ()) = tokio::join!(
         tokio::time::timeout(
             Duration::from_secs(10),
-            client.create_or_update_deployment(&account, "throttled", &body, &quiet)
+            sandbox.client.create_or_update_deployment(&account, "throttled", &body, &handle)
         ),
         async {
             // Bounded wait until the first poll has met the 429.
@@ -200,11 +193,29 @@ async fn cancelling_while_a_throttled_poll_is_being_retried_returns_cancelled_pr
             }
             assert!(sandbox.hits_left().await < 1000, "the client never polled");
             cancelled_at = Some(Instant::now());
-            cancel.cancel();
+            handle.cancel();
         }
     );
     let err = result.expect("cancel did not stop the wait").unwrap_err();
     let after = cancelled_at.unwrap().elapsed();
     assert_eq!(err.kind, ErrorKind::Cancelled, "{err}");
     assert!(after < Duration::from_millis(500), "stopped {after:?} after the user cancelled");
+}
+
+#[tokio::test]
+async fn cancelling_one_operation_leaves_the_others_on_the_same_client_running() {
+    let sandbox = Sandbox::start(SimConfig { polls_to_finish: 3, ..SimConfig::fast() }).await;
+    let client = &sandbox.client;
+    let (stopped, running) = (LroHandle::default(), LroHandle::default());
+    stopped.cancel();
+    let body = create_body("gpt-4.1", Some("2025-04-14"), SkuName::GlobalStandard, 10);
+    let (east, sweden) = (openai(), aiservices());
+    let (cancelled, created) = tokio::join!(
+        client.create_or_update_deployment(&east, "stopped", &body, &stopped),
+        client.create_or_update_deployment(&sweden, "running", &body, &running)
+    );
+    assert_eq!(cancelled.unwrap_err().kind, ErrorKind::Cancelled);
+    assert_eq!(created.unwrap().properties.provisioning_state, Some(ProvisioningState::Succeeded));
+    let missing = client.get_deployment(&openai(), "stopped").await.unwrap_err();
+    assert_eq!(missing.kind, ErrorKind::NotFound, "the cancelled create was never sent");
 }

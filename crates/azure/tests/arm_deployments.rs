@@ -88,11 +88,11 @@ async fn an_unknown_deployment_is_not_found_in_azures_words() {
 async fn pausing_and_resuming_a_standard_deployment() {
     let sandbox = Sandbox::fast().await;
     let client = &sandbox.client;
-    let paused = client.set_deployment_paused(&openai(), "gpt-4o-mini", true, &quiet).await.unwrap();
+    let paused = client.set_deployment_paused(&openai(), "gpt-4o-mini", true, &quiet()).await.unwrap();
     assert_eq!(paused.properties.deployment_state, Some(DeploymentState::Paused));
     let read = client.get_deployment(&openai(), "gpt-4o-mini").await.unwrap();
     assert_eq!(read.properties.deployment_state, Some(DeploymentState::Paused));
-    let resumed = client.set_deployment_paused(&openai(), "gpt-4o-mini", false, &quiet).await.unwrap();
+    let resumed = client.set_deployment_paused(&openai(), "gpt-4o-mini", false, &quiet()).await.unwrap();
     assert_eq!(resumed.properties.deployment_state, Some(DeploymentState::Running));
 }
 
@@ -103,10 +103,10 @@ async fn creating_takes_quota_and_deleting_gives_it_back() {
     let quota = "OpenAI.Standard.gpt-4o";
     assert_eq!(free_in_east(client, quota).await, 150.0);
     let body = create_body("gpt-4o", Some("2024-11-20"), SkuName::Standard, 40);
-    let created = client.create_or_update_deployment(&openai(), "chat-std", &body, &quiet).await.unwrap();
+    let created = client.create_or_update_deployment(&openai(), "chat-std", &body, &quiet()).await.unwrap();
     assert_eq!(created.properties.provisioning_state, Some(ProvisioningState::Succeeded));
     assert_eq!(free_in_east(client, quota).await, 110.0);
-    client.delete_deployment(&openai(), "chat-std", &quiet).await.unwrap();
+    client.delete_deployment(&openai(), "chat-std", &quiet()).await.unwrap();
     assert_eq!(free_in_east(client, quota).await, 150.0);
 }
 
@@ -124,7 +124,7 @@ async fn over_quota_is_a_quota_error_with_azures_message() {
     let sandbox = Sandbox::fast().await;
     let client = &sandbox.client;
     let body = create_body("gpt-4o", Some("2024-11-20"), SkuName::Standard, 200);
-    let err = client.create_or_update_deployment(&openai(), "too-big", &body, &quiet).await.unwrap_err();
+    let err = client.create_or_update_deployment(&openai(), "too-big", &body, &quiet()).await.unwrap_err();
     assert_refused(
         &err,
         ErrorKind::Quota,
@@ -176,9 +176,19 @@ async fn every_kind_of_invalid_create_is_refused_with_its_code() {
             "DeploymentModelNotSupported",
             "The model 'Format:OpenAI, Name:gpt-9, Version:2030-01-01' of account deployment is not supported.",
         ),
+        (
+            {
+                let mut body = create_body("gpt-4o", Some("2024-11-20"), SkuName::GlobalStandard, 10);
+                body.properties.rai_policy_name = Some("Strict-Typo".into());
+                body
+            },
+            "InvalidResourceProperties",
+            "The RAI policy 'Strict-Typo' does not exist on account 'contoso-openai-eastus'.",
+        ),
     ];
     for (body, code, says) in cases {
-        let err = client.create_or_update_deployment(&openai(), "refused", &body, &quiet).await.unwrap_err();
+        let err =
+            client.create_or_update_deployment(&openai(), "refused", &body, &quiet()).await.unwrap_err();
         assert_refused(&err, ErrorKind::InvalidRequest, code, says);
     }
     assert_eq!(client.get_deployment(&openai(), "refused").await.unwrap_err().kind, ErrorKind::NotFound);
@@ -191,7 +201,7 @@ async fn a_deployment_name_cannot_reach_another_deployment() {
     let sandbox = Sandbox::fast().await;
     let client = &sandbox.client;
     for name in ["x/../gpt-4o", "../deployments/gpt-4o", "gpt-4o?x=1", "gpt-4o#x", ""] {
-        let err = client.delete_deployment(&openai(), name, &quiet).await.unwrap_err();
+        let err = client.delete_deployment(&openai(), name, &quiet()).await.unwrap_err();
         assert_eq!(err.kind, ErrorKind::InvalidRequest, "{name:?}: {err}");
         assert!(err.status.is_none(), "{name:?} was refused before anything was sent: {err}");
     }
@@ -205,8 +215,8 @@ async fn a_ptu_deployment_cannot_be_paused() {
     let sandbox = Sandbox::fast().await;
     let client = &sandbox.client;
     let body = create_body("gpt-4o", Some("2024-11-20"), SkuName::ProvisionedManaged, 50);
-    client.create_or_update_deployment(&openai(), "ptu", &body, &quiet).await.unwrap();
-    let err = client.set_deployment_paused(&openai(), "ptu", true, &quiet).await.unwrap_err();
+    client.create_or_update_deployment(&openai(), "ptu", &body, &quiet()).await.unwrap();
+    let err = client.set_deployment_paused(&openai(), "ptu", true, &quiet()).await.unwrap_err();
     assert_eq!(err.kind, ErrorKind::InvalidRequest);
     assert_eq!(err.code.as_deref(), Some("InvalidResourceProperties"));
     assert!(err.message.contains("only supported for Standard, GlobalStandard and DataZoneStandard"));

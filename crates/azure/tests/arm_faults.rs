@@ -9,10 +9,11 @@ use std::time::{Duration, Instant};
 
 use foundry_azure::arm::models::{ProvisioningState, SkuName};
 use foundry_azure::error::ErrorKind;
+use foundry_azure::http::{Pipeline, RetryPolicy};
 use foundry_sim::sandbox::SUBSCRIPTION_ID;
 use foundry_sim::SimConfig;
 use serde_json::json;
-use sim::{create_body, free_in_east, openai, quiet, retry, Sandbox};
+use sim::{create_body, free_in_east, openai, quiet, retry, Progress, Sandbox};
 
 fn groups_path() -> String {
     format!("/subscriptions/{SUBSCRIPTION_ID}/resourcegroups")
@@ -91,7 +92,8 @@ async fn a_server_error_on_a_write_is_not_resent() {
         )
         .await;
     let body = create_body("gpt-4o", Some("2024-11-20"), SkuName::Standard, 10);
-    let err = sandbox.client.create_or_update_deployment(&openai(), "once", &body, &quiet).await.unwrap_err();
+    let err =
+        sandbox.client.create_or_update_deployment(&openai(), "once", &body, &quiet()).await.unwrap_err();
     assert_eq!(err.kind, ErrorKind::Server);
     assert_eq!(err.status, Some(500));
     assert_eq!(err.code.as_deref(), Some("InternalServerError"));
@@ -124,8 +126,11 @@ async fn a_request_conflict_on_a_write_is_retried_after_retry_after() {
         .await;
     let body = create_body("gpt-4o", Some("2024-11-20"), SkuName::Standard, 10);
     let started = Instant::now();
-    let created =
-        sandbox.client.create_or_update_deployment(&openai(), "after-conflict", &body, &quiet).await.unwrap();
+    let created = sandbox
+        .client
+        .create_or_update_deployment(&openai(), "after-conflict", &body, &quiet())
+        .await
+        .unwrap();
     assert!(
         started.elapsed() >= Duration::from_millis(950),
         "waited as Azure asked: {:?}",
@@ -143,7 +148,7 @@ async fn a_conflict_that_persists_names_the_busy_account() {
         .await;
     let body = create_body("gpt-4o", Some("2024-11-20"), SkuName::Standard, 10);
     let err =
-        sandbox.client.create_or_update_deployment(&openai(), "blocked", &body, &quiet).await.unwrap_err();
+        sandbox.client.create_or_update_deployment(&openai(), "blocked", &body, &quiet()).await.unwrap_err();
     assert_eq!(err.kind, ErrorKind::Conflict);
     assert_eq!(err.code.as_deref(), Some("RequestConflict"));
     assert!(err.message.contains(&openai().path()), "{}", err.message);
@@ -156,7 +161,7 @@ async fn a_failed_operation_is_a_server_error_with_the_operations_reason() {
     sandbox.add_faults(json!([{"kind": "async-failed", "count": 1, "method": "PUT"}])).await;
     let body = create_body("gpt-4o", Some("2024-11-20"), SkuName::Standard, 10);
     let err =
-        sandbox.client.create_or_update_deployment(&openai(), "doomed", &body, &quiet).await.unwrap_err();
+        sandbox.client.create_or_update_deployment(&openai(), "doomed", &body, &quiet()).await.unwrap_err();
     assert_eq!(err.kind, ErrorKind::Server);
     assert_eq!(err.code.as_deref(), Some("InternalServerError"));
     assert_eq!(
@@ -206,7 +211,60 @@ async fn throttled_and_unavailable_polls_are_ridden_out() {
         .await;
     let body = create_body("gpt-4o", Some("2024-11-20"), SkuName::Standard, 10);
     let created =
-        sandbox.client.create_or_update_deployment(&openai(), "bumpy", &body, &quiet).await.unwrap();
+        sandbox.client.create_or_update_deployment(&openai(), "bumpy", &body, &quiet()).await.unwrap();
     assert_eq!(created.properties.provisioning_state, Some(ProvisioningState::Succeeded));
     assert!(sandbox.faults().await.is_empty(), "both faults were met");
+}
+
+#[tokio::test]
+async fn a_poll_throttled_for_longer_than_the_client_sits_through_waits_and_polls_again() {
+    // The pipeline hands a Retry-After over its longest wait back to the caller; for a poll that is no
+    // failure: the create goes on in Azure, so the client waits as asked and asks again.
+    let config = SimConfig { polls_to_finish: 2, ..SimConfig::fast() };
+    let patient = RetryPolicy { max_delay: Duration::from_millis(200), ..retry(4) };
+    let sandbox = Sandbox::start_with(config, Pipeline::default_client().unwrap(), patient).await;
+    let polls = format!(
+        "/subscriptions/{SUBSCRIPTION_ID}/providers/Microsoft.CognitiveServices/locations/eastus/operationStatuses"
+    );
+    sandbox
+        .add_faults(
+            json!([{"kind": "throttle", "count": 1, "method": "GET", "pathPrefix": polls, "retryAfter": 1}]),
+        )
+        .await;
+    let progress = Progress::default();
+    let body = create_body("gpt-4o", Some("2024-11-20"), SkuName::Standard, 10);
+    let started = Instant::now();
+    let created = sandbox
+        .client
+        .create_or_update_deployment(&openai(), "patient", &body, &progress.handle())
+        .await
+        .unwrap();
+    assert_eq!(created.properties.provisioning_state, Some(ProvisioningState::Succeeded));
+    assert!(started.elapsed() >= Duration::from_millis(950), "the 1 s Retry-After was honoured");
+    assert_eq!(progress.statuses().first().map(String::as_str), Some("Throttled"));
+    assert_eq!(sandbox.hits_left().await, 0);
+}
+
+#[tokio::test]
+async fn a_forbidden_write_names_the_role_it_needs_and_is_not_retried() {
+    let sandbox = Sandbox::fast().await;
+    sandbox
+        .add_faults(
+            json!([{"kind": "forbidden", "count": 5, "method": "PUT", "pathPrefix": deployments_path()}]),
+        )
+        .await;
+    let body = create_body("gpt-4o", Some("2024-11-20"), SkuName::Standard, 10);
+    let err =
+        sandbox.client.create_or_update_deployment(&openai(), "denied", &body, &quiet()).await.unwrap_err();
+    assert_eq!((err.kind, err.status), (ErrorKind::Forbidden, Some(403)));
+    assert_eq!(err.code.as_deref(), Some("AuthorizationFailed"));
+    assert!(
+        err.message.contains("'Microsoft.CognitiveServices/accounts/deployments/write'"),
+        "Azure's message verbatim: {}",
+        err.message
+    );
+    assert_eq!(err.missing_role, Some("Cognitive Services OpenAI Contributor"));
+    assert!(err.request_id.is_some());
+    assert!(err.to_string().contains("needs the 'Cognitive Services OpenAI Contributor' role"), "{err}");
+    assert_eq!(sandbox.hits_left().await, 4, "a 403 is final: one request");
 }

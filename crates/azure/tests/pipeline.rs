@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use foundry_azure::error::ErrorKind;
 use foundry_azure::http::{HttpRequest, Pipeline, RetryPolicy};
-use foundry_azure::lro::{first_step, wait_for_completion, LroOptions, LroProgress};
+use foundry_azure::lro::{first_step, wait_for_completion, LroHandle, LroOptions, LroProgress};
 use foundry_azure::paging::collect_all;
 use foundry_azure::token::StaticToken;
 use reqwest::Method;
@@ -125,14 +125,12 @@ async fn async_operation_is_polled_to_success_then_the_resource_is_read() {
     )
     .unwrap();
     let resource = request(Method::GET, format!("{}/deployments/d1", stub.base));
-    let progress = Mutex::new(Vec::new());
+    let progress = Arc::new(Mutex::new(Vec::new()));
+    let seen = progress.clone();
+    let handle = LroHandle::with_progress(move |p: LroProgress| seen.lock().unwrap().push(p.status));
     let options = LroOptions { default_wait: Duration::ZERO, ..LroOptions::default() };
     let done =
-        wait_for_completion(&pipeline(), &Method::PUT, &resource, first, &options, &|p: LroProgress| {
-            progress.lock().unwrap().push(p.status)
-        })
-        .await
-        .unwrap();
+        wait_for_completion(&pipeline(), &Method::PUT, &resource, first, &options, &handle).await.unwrap();
     assert_eq!(done.unwrap()["name"], "d1");
     assert_eq!(*progress.lock().unwrap(), vec!["Creating".to_string(), "Succeeded".to_string()]);
     let seen = stub.seen();
@@ -153,10 +151,16 @@ async fn failed_async_operation_reports_azures_error() {
         wait: Duration::ZERO,
     };
     let resource = request(Method::GET, format!("{}/deployments/d1", stub.base));
-    let err =
-        wait_for_completion(&pipeline(), &Method::PUT, &resource, first, &LroOptions::default(), &|_| {})
-            .await
-            .unwrap_err();
+    let err = wait_for_completion(
+        &pipeline(),
+        &Method::PUT,
+        &resource,
+        first,
+        &LroOptions::default(),
+        &LroHandle::default(),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(err.code.as_deref(), Some("DeploymentFailed"));
     assert_eq!(err.message, "the operation ended Failed: Capacity unavailable.");
     assert_eq!(err.request_id.as_deref(), Some("op-9"));
@@ -176,7 +180,9 @@ async fn delete_polled_by_resource_is_done_at_404() {
     let resource = request(Method::GET, format!("{}/deployments/d1", stub.base));
     let options = LroOptions { default_wait: Duration::ZERO, ..LroOptions::default() };
     let done =
-        wait_for_completion(&pipeline(), &Method::DELETE, &resource, first, &options, &|_| {}).await.unwrap();
+        wait_for_completion(&pipeline(), &Method::DELETE, &resource, first, &options, &LroHandle::default())
+            .await
+            .unwrap();
     assert_eq!(done, None);
 }
 
@@ -184,13 +190,14 @@ async fn delete_polled_by_resource_is_done_at_404() {
 async fn cancelling_stops_waiting_at_once() {
     let stub = Stub::start(vec![]).await;
     let options = LroOptions { default_wait: Duration::from_secs(3600), ..LroOptions::default() };
-    options.cancel.cancel();
+    let handle = LroHandle::default();
+    handle.cancel();
     let first = foundry_azure::lro::FirstStep::Poll {
         via: foundry_azure::lro::PollVia::Resource,
         wait: Duration::from_secs(3600),
     };
     let resource = request(Method::GET, format!("{}/deployments/d1", stub.base));
-    let err = wait_for_completion(&pipeline(), &Method::PUT, &resource, first, &options, &|_| {})
+    let err = wait_for_completion(&pipeline(), &Method::PUT, &resource, first, &options, &handle)
         .await
         .unwrap_err();
     assert_eq!(err.kind, ErrorKind::Cancelled);

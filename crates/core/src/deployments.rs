@@ -6,7 +6,7 @@ use foundry_azure::arm::models::{
     DeploymentModel, DeploymentSku, SkuName,
 };
 use foundry_azure::arm::AccountRef;
-use foundry_azure::lro::LroProgress;
+use foundry_azure::lro::LroHandle;
 use foundry_azure::{AzureError, ErrorKind};
 
 use crate::arm_session::ArmSession;
@@ -143,10 +143,10 @@ pub async fn create(
     account: &AccountRef,
     name: &str,
     body: &DeploymentCreate,
-    progress: &(dyn Fn(LroProgress) + Send + Sync),
+    handle: &LroHandle,
 ) -> Result<Deployment, AzureError> {
     validate_name(name)?;
-    session.client.create_or_update_deployment(account, name, body, progress).await
+    session.client.create_or_update_deployment(account, name, body, handle).await
 }
 
 /// Sends the create and returns the deployment as Azure's first answer shows it, without waiting for
@@ -156,9 +156,10 @@ pub async fn begin_create(
     account: &AccountRef,
     name: &str,
     body: &DeploymentCreate,
+    handle: &LroHandle,
 ) -> Result<Deployment, AzureError> {
     validate_name(name)?;
-    session.client.begin_create_or_update_deployment(account, name, body).await
+    session.client.begin_create_or_update_deployment(account, name, body, handle).await
 }
 
 #[cfg(test)]

@@ -355,37 +355,20 @@ async fn a_failed_operation_reports_azures_error() {
     assert!(run.stderr.contains("the operation ended Failed"), "{}", run.stderr);
 }
 
-/// A Resource Manager that refuses everything with 403, as Azure does when a role is missing.
-async fn forbidding_stub() -> (String, tokio::task::JoinHandle<()>) {
-    use axum::http::{HeaderMap, HeaderValue, StatusCode};
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let app = axum::Router::new().fallback(|| async {
-        let mut headers = HeaderMap::new();
-        headers.insert("x-ms-request-id", HeaderValue::from_static("stub-req-403"));
-        let body = r#"{"error":{"code":"AuthorizationFailed","message":"The client does not have authorization to perform action 'Microsoft.CognitiveServices/accounts/listKeys/action'."}}"#;
-        (StatusCode::FORBIDDEN, headers, body)
-    });
-    let server = tokio::spawn(async move {
-        axum::serve(listener, app).await.unwrap();
-    });
-    (url, server)
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_refused_call_names_the_missing_role() {
-    let (url, server) = forbidding_stub().await;
-    let out = Command::new(env!("CARGO_BIN_EXE_fdesk"))
-        .args(["--arm-endpoint", &url, "--subscription", SUBSCRIPTION_ID, "account", "keys", "list"])
-        .args(account())
-        .env("FDESK_ARM_TOKEN", TOKEN)
-        .output()
-        .await
-        .unwrap();
-    server.abort();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("AuthorizationFailed") && stderr.contains("stub-req-403"), "{stderr}");
-    assert!(stderr.contains("missing role: Cognitive Services Contributor"), "{stderr}");
-    assert!(!stderr.contains(TOKEN) && out.stdout.is_empty());
+    let mut config = SimConfig::fast();
+    config.faults = foundry_sim::faults::parse_spec("403;method=POST").unwrap();
+    let sim = RunningSim::start_with(config).await.unwrap();
+    let run = fdesk(&sim, Some(TOKEN), &with(vec!["account", "keys", "list"], &account())).await;
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("AuthorizationFailed"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("'Microsoft.CognitiveServices/accounts/listKeys/action'"),
+        "Azure's message verbatim: {}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("missing role: Cognitive Services Contributor"), "{}", run.stderr);
+    assert!(run.stderr.contains("request id"), "{}", run.stderr);
+    assert!(!run.stderr.contains(TOKEN) && run.stdout.is_empty());
 }

@@ -15,15 +15,21 @@ pub enum LroShape {
     Real,
     /// Like `Spec`, but every poll URL is over 4 KB long.
     LongUrl,
+    /// Only a `Location` header to poll (202 while running, then the result).
+    Location,
+    /// No poll header at all: the client reads the resource's `provisioningState` until it is terminal.
+    Resource,
 }
 
 impl LroShape {
-    /// Parses `spec`, `real` or `long-url` (the `x-sim-lro` header's values).
+    /// Parses `spec`, `real`, `long-url`, `location` or `resource` (the `x-sim-lro` header's values).
     pub fn parse(text: &str) -> Option<Self> {
         match text.trim().to_ascii_lowercase().as_str() {
             "spec" => Some(Self::Spec),
             "real" => Some(Self::Real),
             "long-url" | "longurl" => Some(Self::LongUrl),
+            "location" => Some(Self::Location),
+            "resource" => Some(Self::Resource),
             _ => None,
         }
     }

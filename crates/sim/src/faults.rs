@@ -24,6 +24,8 @@ pub enum FaultKind {
     Slow,
     /// 401 ExpiredAuthenticationToken.
     ExpiredToken,
+    /// 403 AuthorizationFailed: the caller lacks the role for this action.
+    Forbidden,
     /// 409 RequestConflict.
     Conflict,
     /// The next long-running operation ends `Failed`.
@@ -71,7 +73,7 @@ impl Fault {
 
 /// Parses the text form: `kind[;count=N][;method=M][;path=/prefix][;retryAfter=S][;delayMs=MS]`, several
 /// separated by commas. Kinds: `429`|`throttle`, `500`|`server-error`, `503`|`unavailable`, `slow`,
-/// `401`|`expired-token`, `409`|`conflict`, `async-failed`.
+/// `401`|`expired-token`, `403`|`forbidden`, `409`|`conflict`, `async-failed`.
 pub fn parse_spec(text: &str) -> Result<Vec<Fault>, String> {
     text.split(',').map(str::trim).filter(|item| !item.is_empty()).map(parse_one).collect()
 }
@@ -84,6 +86,7 @@ fn parse_one(item: &str) -> Result<Fault, String> {
         "503" | "unavailable" => FaultKind::Unavailable,
         "slow" => FaultKind::Slow,
         "401" | "expired-token" => FaultKind::ExpiredToken,
+        "403" | "forbidden" => FaultKind::Forbidden,
         "409" | "conflict" => FaultKind::Conflict,
         "async-failed" => FaultKind::AsyncFailed,
         other => return Err(format!("unknown fault kind '{other}'")),
@@ -146,6 +149,7 @@ pub fn fault_response(
     fault: &Fault,
     default_retry_after: u64,
     subscription: &str,
+    method: &str,
     path: &str,
 ) -> Option<Response> {
     let retry_after = fault.retry_after.unwrap_or(default_retry_after);
@@ -187,6 +191,18 @@ pub fn fault_response(
             );
             response
         }
+        FaultKind::Forbidden => {
+            let (action, scope) = authorization_action(method, path);
+            arm_error(
+                StatusCode::FORBIDDEN,
+                "AuthorizationFailed",
+                &format!(
+                    "The client '{SANDBOX_USER}' with object id '{SANDBOX_USER}' does not have authorization to \
+                     perform action '{action}' over scope '{scope}' or the scope is invalid. If access was \
+                     recently granted, please refresh your credentials."
+                ),
+            )
+        }
         FaultKind::Conflict => {
             crate::arm::request_conflict(&crate::arm::parent_resource(path)).into_response()
         }
@@ -199,6 +215,39 @@ pub fn fault_response(
         response.headers_mut().insert("retry-after", HeaderValue::from(retry_after));
     }
     Some(response)
+}
+
+/// The object id of the Sandbox's signed-in user, as Azure names it in an AuthorizationFailed.
+const SANDBOX_USER: &str = "3e9b7c1d-5a2f-4e8b-9c6d-1f0a2b3c4d5e";
+
+/// The RBAC action a request needs and the scope it acts on, worded as Azure words them:
+/// `PUT .../accounts/a/deployments/d` is `Microsoft.CognitiveServices/accounts/deployments/write` on that
+/// deployment; `POST .../accounts/a/listKeys` is `.../accounts/listKeys/action` on the account.
+fn authorization_action(method: &str, path: &str) -> (String, String) {
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let Some(provider) = segments.iter().position(|s| s.eq_ignore_ascii_case("providers")) else {
+        let verb = if method == "GET" { "read" } else { "write" };
+        return (format!("Microsoft.Resources/subscriptions/resourceGroups/{verb}"), path.to_string());
+    };
+    // After the namespace, segments alternate type / name; an odd one out at the end is an action.
+    let rest = &segments[provider + 1..];
+    let mut kind = rest.first().copied().unwrap_or_default().to_string();
+    let mut pairs = rest[1..].chunks(2);
+    let mut action = None;
+    for pair in pairs.by_ref() {
+        match pair {
+            [type_name, _] => kind = format!("{kind}/{type_name}"),
+            [odd] => action = Some(*odd),
+            _ => {}
+        }
+    }
+    let (verb, scope) = match (action, method) {
+        (Some(action), _) => (format!("{action}/action"), path.rsplit_once('/').map_or(path, |(s, _)| s)),
+        (None, "GET") => ("read".to_string(), path),
+        (None, "DELETE") => ("delete".to_string(), path),
+        (None, _) => ("write".to_string(), path),
+    };
+    (format!("{kind}/{verb}"), scope.to_string())
 }
 
 #[cfg(test)]
@@ -214,6 +263,26 @@ mod tests {
         assert_eq!(faults[0].count, Some(2));
         assert_eq!(faults[1].method.as_deref(), Some("GET"));
         assert!(parse_spec("nonsense").is_err());
+    }
+
+    #[test]
+    fn a_forbidden_request_names_the_action_and_scope_azure_would() {
+        let account = "/subscriptions/s/resourceGroups/g/providers/Microsoft.CognitiveServices/accounts/a";
+        assert_eq!(
+            authorization_action("PUT", &format!("{account}/deployments/d")),
+            (
+                "Microsoft.CognitiveServices/accounts/deployments/write".into(),
+                format!("{account}/deployments/d")
+            )
+        );
+        assert_eq!(
+            authorization_action("POST", &format!("{account}/listKeys")),
+            ("Microsoft.CognitiveServices/accounts/listKeys/action".into(), account.to_string())
+        );
+        assert_eq!(
+            authorization_action("GET", account),
+            ("Microsoft.CognitiveServices/accounts/read".into(), account.to_string())
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use url::Url;
 use crate::cloud::Cloud;
 use crate::error::{AzureError, ErrorKind};
 use crate::http::{HttpRequest, Pipeline, RetryPolicy};
-use crate::lro::{first_step, wait_for_completion, LroOptions, LroProgress};
+use crate::lro::{first_step, wait_for_completion, LroHandle, LroOptions};
 use crate::paging::collect_all;
 use crate::token::TokenSource;
 
@@ -99,7 +99,7 @@ pub struct ArmClient {
     base: Url,
     scope: String,
     pub api: ApiVersions,
-    /// Waiting for long-running operations: default poll interval, cancellation.
+    /// Waiting for long-running operations: default poll interval, longest wait.
     pub lro: LroOptions,
     account_locks: Arc<Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>,
 }
@@ -190,14 +190,14 @@ impl ArmClient {
         url: String,
         body: Option<impl Serialize>,
         role: &'static str,
-        progress: &(dyn Fn(LroProgress) + Send + Sync),
+        handle: &LroHandle,
     ) -> Result<Option<Value>, AzureError> {
         let lock = self.account_lock(account);
-        let _one_at_a_time = self.queue_behind(&lock).await?;
+        let _one_at_a_time = queue_behind(&lock, handle).await?;
         let answer = self.send_mutation(method.clone(), url.clone(), body, role).await?;
         let first = first_step(&answer, self.lro.default_wait)?;
         let resource = self.request(Method::GET, url, None);
-        wait_for_completion(&self.pipeline, &method, &resource, first, &self.lro, progress).await
+        wait_for_completion(&self.pipeline, &method, &resource, first, &self.lro, handle).await
     }
 
     /// Sends a mutation without waiting for its operation (`--no-wait`): the resource as Azure's first
@@ -209,25 +209,11 @@ impl ArmClient {
         url: String,
         body: Option<impl Serialize>,
         role: &'static str,
+        handle: &LroHandle,
     ) -> Result<Option<Value>, AzureError> {
         let lock = self.account_lock(account);
-        let _one_at_a_time = self.queue_behind(&lock).await?;
+        let _one_at_a_time = queue_behind(&lock, handle).await?;
         self.send_mutation(method, url, body, role).await?.json()
-    }
-
-    /// Waits for the account's lock; a cancel stops a queued mutation before it is ever sent.
-    async fn queue_behind<'a>(
-        &self,
-        lock: &'a tokio::sync::Mutex<()>,
-    ) -> Result<tokio::sync::MutexGuard<'a, ()>, AzureError> {
-        tokio::select! {
-            biased;
-            _ = self.lro.cancel.cancelled() => Err(AzureError::local(
-                ErrorKind::Cancelled,
-                "cancelled before it was sent; nothing was changed in Azure",
-            )),
-            guard = lock.lock() => Ok(guard),
-        }
     }
 
     async fn send_mutation(
@@ -246,6 +232,21 @@ impl ArmClient {
     fn account_lock(&self, account: &AccountRef) -> Arc<tokio::sync::Mutex<()>> {
         let mut locks = self.account_locks.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         locks.entry(account.lock_key()).or_default().clone()
+    }
+}
+
+/// Waits for the account's lock; a cancel stops a queued mutation before it is ever sent.
+async fn queue_behind<'a>(
+    lock: &'a tokio::sync::Mutex<()>,
+    handle: &LroHandle,
+) -> Result<tokio::sync::MutexGuard<'a, ()>, AzureError> {
+    tokio::select! {
+        biased;
+        _ = handle.cancel_token().cancelled() => Err(AzureError::local(
+            ErrorKind::Cancelled,
+            "cancelled before it was sent; nothing was changed in Azure",
+        )),
+        guard = lock.lock() => Ok(guard),
     }
 }
 

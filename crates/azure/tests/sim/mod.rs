@@ -13,7 +13,7 @@ use foundry_azure::arm::models::{
 use foundry_azure::arm::{AccountRef, ArmClient};
 use foundry_azure::cloud::Cloud;
 use foundry_azure::http::{Pipeline, RetryPolicy};
-use foundry_azure::lro::LroProgress;
+use foundry_azure::lro::{LroHandle, LroProgress};
 use foundry_azure::token::StaticToken;
 use foundry_sim::sandbox::{ACCOUNT_AISERVICES, ACCOUNT_OPENAI, GROUP_EAST, GROUP_SWEDEN, SUBSCRIPTION_ID};
 use foundry_sim::{RunningSim, SimConfig};
@@ -136,10 +136,10 @@ pub fn create_body(model: &str, version: Option<&str>, sku: SkuName, capacity: u
 pub struct Progress(Arc<Mutex<Vec<String>>>);
 
 impl Progress {
-    /// The callback to hand to the client.
-    pub fn callback(&self) -> impl Fn(LroProgress) + Send + Sync + 'static {
+    /// A handle on one operation that records its progress here.
+    pub fn handle(&self) -> LroHandle {
         let seen = self.0.clone();
-        move |p: LroProgress| seen.lock().unwrap().push(p.status)
+        LroHandle::with_progress(move |p: LroProgress| seen.lock().unwrap().push(p.status))
     }
 
     /// The statuses seen, in order.
@@ -148,8 +148,10 @@ impl Progress {
     }
 }
 
-/// No progress wanted.
-pub fn quiet(_: LroProgress) {}
+/// A handle on one operation, no progress wanted.
+pub fn quiet() -> LroHandle {
+    LroHandle::default()
+}
 
 /// The usage named `name` (e.g. `OpenAI.Standard.gpt-4o`) in `usages`.
 pub fn usage<'a>(usages: &'a [Usage], name: &str) -> &'a Usage {

@@ -117,7 +117,7 @@ async fn answer(state: &SimState, method: Method, uri: &Uri, headers: &HeaderMap
         .cloned()
         .or_else(|| state.faults.take(&method_name, &path, answering));
     if let Some(response) =
-        replacing.and_then(|f| fault_response(&f, state.retry_after_secs, &subscription, &path))
+        replacing.and_then(|f| fault_response(&f, state.retry_after_secs, &subscription, &method_name, &path))
     {
         return response;
     }

@@ -109,6 +109,9 @@ fn try_put(call: &Call, sub: &str, rg: &str, account_name: &str, name: &str) -> 
         })
         .map_or(0, |d| d.capacity);
     validate::quota(&world, account, &sku, capacity, credit)?;
+    if let Some(policy) = text(&body, &["properties", "raiPolicyName"]) {
+        validate::rai_policy(account, policy)?;
+    }
 
     let real = call.lro_shape == LroShape::Real;
     let is_new = existing.is_none();
@@ -164,9 +167,7 @@ fn try_put(call: &Call, sub: &str, rg: &str, account_name: &str, name: &str) -> 
         (world.accounts[index].subscription_id.clone(), world.accounts[index].location.clone());
     drop(world);
     let mut response = super::json(status, body);
-    let (status_url, _) = lro::poll_urls(call, &id, &subscription, &location);
-    set_header(&mut response, "azure-asyncoperation", &status_url);
-    set_header(&mut response, "retry-after", &call.state.retry_after_secs.to_string());
+    poll_headers(call, &mut response, &id, &subscription, &location, false);
     Ok(response)
 }
 
@@ -221,19 +222,40 @@ fn try_patch(call: &Call, sub: &str, rg: &str, account_name: &str, name: &str) -
     let (subscription, location) =
         (world.accounts[index].subscription_id.clone(), world.accounts[index].location.clone());
     drop(world);
-    Ok(accepted(call, &id, &subscription, &location, call.lro_shape != LroShape::Real))
+    Ok(accepted(call, &id, &subscription, &location))
 }
 
-/// 202 with the poll headers: `azure-asyncoperation` always, `location` in the spec shapes.
-fn accepted(call: &Call, id: &str, subscription: &str, location: &str, with_location: bool) -> Response {
+/// 202 with the poll headers of the run's shape.
+fn accepted(call: &Call, id: &str, subscription: &str, location: &str) -> Response {
     let mut response = StatusCode::ACCEPTED.into_response();
-    let (status_url, result_url) = lro::poll_urls(call, id, subscription, location);
-    set_header(&mut response, "azure-asyncoperation", &status_url);
-    if with_location {
-        set_header(&mut response, "location", &result_url);
-    }
-    set_header(&mut response, "retry-after", &call.state.retry_after_secs.to_string());
+    poll_headers(call, &mut response, id, subscription, location, true);
     response
+}
+
+/// The headers that say where to poll, by shape: the spec sends `Azure-AsyncOperation`, plus `Location`
+/// on 202s; real traffic only lower-case `azure-asyncoperation`; the other shapes one or none.
+fn poll_headers(
+    call: &Call,
+    response: &mut Response,
+    id: &str,
+    subscription: &str,
+    location: &str,
+    is_202: bool,
+) {
+    let (status_url, result_url) = lro::poll_urls(call, id, subscription, location);
+    let (async_header, location_header) = match call.lro_shape {
+        LroShape::Spec | LroShape::LongUrl => (true, is_202),
+        LroShape::Real => (true, false),
+        LroShape::Location => (false, true),
+        LroShape::Resource => (false, false),
+    };
+    if async_header {
+        set_header(response, "azure-asyncoperation", &status_url);
+    }
+    if location_header {
+        set_header(response, "location", &result_url);
+    }
+    set_header(response, "retry-after", &call.state.retry_after_secs.to_string());
 }
 
 /// `DELETE A/deployments/{name}`: frees its quota once done.
@@ -255,7 +277,7 @@ pub fn delete(call: &Call, sub: &str, rg: &str, account: &str, name: &str) -> Re
     let (subscription, location) =
         (world.accounts[index].subscription_id.clone(), world.accounts[index].location.clone());
     drop(world);
-    accepted(call, &id, &subscription, &location, true)
+    accepted(call, &id, &subscription, &location)
 }
 
 /// `POST A/deployments/{name}/pause` and `/resume`.

@@ -1,6 +1,6 @@
 //! The checks a deployment PUT/PATCH passes, answering with the codes Azure really returns:
 //! DeploymentModelNotSupported, ServiceModelDeprecated/Deprecating, InvalidResourceProperties (SKU),
-//! InvalidCapacity and InsufficientQuota.
+//! InvalidCapacity, InsufficientQuota, and InvalidResourceProperties for an unknown content filter.
 
 use crate::errors::ArmError;
 
@@ -127,4 +127,20 @@ pub fn quota(
         ));
     }
     Ok(())
+}
+
+/// The content filter named by `raiPolicyName` must exist on the account (built-in or custom).
+pub fn rai_policy(account: &Account, policy: &str) -> Result<(), ArmError> {
+    if account.rai_policies.iter().any(|(name, _)| name.eq_ignore_ascii_case(policy)) {
+        return Ok(());
+    }
+    let known: Vec<&str> = account.rai_policies.iter().map(|(name, _)| name.as_str()).collect();
+    Err(rejected(
+        "InvalidResourceProperties",
+        &format!(
+            "The RAI policy '{policy}' does not exist on account '{}'. Available policies: {}.",
+            account.name,
+            known.join(", ")
+        ),
+    ))
 }

@@ -18,7 +18,7 @@ struct Args {
     /// Faults, e.g. `429;count=2;retryAfter=1,slow;delayMs=500;method=GET`.
     #[arg(long)]
     faults: Option<String>,
-    /// Long-running operation shape: spec, real or long-url.
+    /// Long-running operation shape: spec, real, long-url, location or resource.
     #[arg(long, default_value = "spec")]
     lro: String,
     /// Items per list page (all in one page when absent).

@@ -4,7 +4,7 @@ use crate::arm::client::{decode, path_segment, roles};
 use crate::arm::models::{Deployment, DeploymentCreate, DeploymentPatch, DeploymentSkuOption};
 use crate::arm::{AccountRef, ArmClient};
 use crate::error::{AzureError, ErrorKind};
-use crate::lro::LroProgress;
+use crate::lro::LroHandle;
 
 impl ArmClient {
     fn deployment_url(&self, account: &AccountRef, name: &str, action: &str) -> Result<String, AzureError> {
@@ -39,11 +39,11 @@ impl ArmClient {
         account: &AccountRef,
         name: &str,
         body: &DeploymentCreate,
-        progress: &(dyn Fn(LroProgress) + Send + Sync),
+        handle: &LroHandle,
     ) -> Result<Deployment, AzureError> {
         let url = self.deployment_url(account, name, "")?;
         let done =
-            self.mutate(account, Method::PUT, url, Some(body), roles::OPENAI_CONTRIBUTOR, progress).await?;
+            self.mutate(account, Method::PUT, url, Some(body), roles::OPENAI_CONTRIBUTOR, handle).await?;
         self.deployment_or_get(account, name, done).await
     }
 
@@ -54,10 +54,12 @@ impl ArmClient {
         account: &AccountRef,
         name: &str,
         body: &DeploymentCreate,
+        handle: &LroHandle,
     ) -> Result<Deployment, AzureError> {
         let url = self.deployment_url(account, name, "")?;
-        let first =
-            self.begin_mutate(account, Method::PUT, url, Some(body), roles::OPENAI_CONTRIBUTOR).await?;
+        let first = self
+            .begin_mutate(account, Method::PUT, url, Some(body), roles::OPENAI_CONTRIBUTOR, handle)
+            .await?;
         self.deployment_or_get(account, name, first).await
     }
 
@@ -67,12 +69,11 @@ impl ArmClient {
         account: &AccountRef,
         name: &str,
         patch: &DeploymentPatch,
-        progress: &(dyn Fn(LroProgress) + Send + Sync),
+        handle: &LroHandle,
     ) -> Result<Deployment, AzureError> {
         let url = self.deployment_url(account, name, "")?;
-        let done = self
-            .mutate(account, Method::PATCH, url, Some(patch), roles::OPENAI_CONTRIBUTOR, progress)
-            .await?;
+        let done =
+            self.mutate(account, Method::PATCH, url, Some(patch), roles::OPENAI_CONTRIBUTOR, handle).await?;
         self.deployment_or_get(account, name, done).await
     }
 
@@ -81,10 +82,10 @@ impl ArmClient {
         &self,
         account: &AccountRef,
         name: &str,
-        progress: &(dyn Fn(LroProgress) + Send + Sync),
+        handle: &LroHandle,
     ) -> Result<(), AzureError> {
         let url = self.deployment_url(account, name, "")?;
-        self.mutate(account, Method::DELETE, url, None::<()>, roles::OPENAI_CONTRIBUTOR, progress).await?;
+        self.mutate(account, Method::DELETE, url, None::<()>, roles::OPENAI_CONTRIBUTOR, handle).await?;
         Ok(())
     }
 
@@ -94,11 +95,11 @@ impl ArmClient {
         account: &AccountRef,
         name: &str,
         pause: bool,
-        progress: &(dyn Fn(LroProgress) + Send + Sync),
+        handle: &LroHandle,
     ) -> Result<Deployment, AzureError> {
         let url = self.deployment_url(account, name, if pause { "/pause" } else { "/resume" })?;
         let done =
-            self.mutate(account, Method::POST, url, None::<()>, roles::OPENAI_CONTRIBUTOR, progress).await?;
+            self.mutate(account, Method::POST, url, None::<()>, roles::OPENAI_CONTRIBUTOR, handle).await?;
         self.deployment_or_get(account, name, done).await
     }
 

@@ -6,7 +6,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use foundry_azure::arm::models::KeyName;
 use foundry_azure::arm::AccountRef;
 use foundry_azure::cloud::Cloud;
-use foundry_azure::lro::LroProgress;
+use foundry_azure::lro::{LroHandle, LroProgress};
 use foundry_azure::token::StaticToken;
 use foundry_desk_core::arm_session::{resolve_subscription, ArmSession, SubscriptionChoiceError};
 use foundry_desk_core::deployments::{self, ChosenVersion, DeploymentDraft};
@@ -304,10 +304,11 @@ async fn deployment(context: &Context, command: DeploymentCommand) -> Result<(),
         }
         DeploymentCommand::Delete(args) => {
             let name = args.deployment_name.as_str();
-            let progress = move |p: LroProgress| {
-                eprintln!("Deleting deployment '{name}' … {} (poll {})", p.status, p.polls);
-            };
-            client.delete_deployment(&context.account(&args.account), name, &progress).await?;
+            let shown = name.to_string();
+            let handle = LroHandle::with_progress(move |p: LroProgress| {
+                eprintln!("Deleting deployment '{shown}' … {} (poll {})", p.status, p.polls);
+            });
+            client.delete_deployment(&context.account(&args.account), name, &handle).await?;
             eprintln!("Deleted deployment '{name}'.");
             Ok(())
         }
@@ -344,7 +345,9 @@ async fn create(context: &Context, args: CreateArgs) -> Result<(), Failure> {
         draft.sku_capacity
     );
     let deployment = if args.no_wait {
-        let started = deployments::begin_create(&context.session, &account, &name, &body).await?;
+        let started =
+            deployments::begin_create(&context.session, &account, &name, &body, &LroHandle::default())
+                .await?;
         eprintln!(
             "Not waiting: deployment '{name}' is {}. Check it with `fdesk deployment show -g {} -n {} --deployment-name {name}`.",
             or_dash(started.properties.provisioning_state.as_ref()),
@@ -354,10 +357,10 @@ async fn create(context: &Context, args: CreateArgs) -> Result<(), Failure> {
         started
     } else {
         let shown = name.clone();
-        let progress = move |p: LroProgress| {
+        let handle = LroHandle::with_progress(move |p: LroProgress| {
             eprintln!("Creating deployment '{shown}' … {} (poll {})", p.status, p.polls);
-        };
-        let done = deployments::create(&context.session, &account, &name, &body, &progress).await?;
+        });
+        let done = deployments::create(&context.session, &account, &name, &body, &handle).await?;
         eprintln!("Deployment '{name}' is {}.", or_dash(done.properties.provisioning_state.as_ref()));
         done
     };
