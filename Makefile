@@ -84,16 +84,18 @@ bindings:  ## Regenerate ui/src/bindings.ts from the Rust commands
 	FDESK_WRITE_BINDINGS=1 cargo test -p foundry-desk bindings
 
 # Both release binaries are built by the Tauri CLI, as shipped; built the same way, they share one build cache.
-bench: deps tools deb  ## Startup, memory and package size against a bare Tauri window
+bench: deps tools deb  ## Startup, memory, package size, ARM fan-out and chat streaming figures
 	cd tests/baseline && ../../ui/node_modules/.bin/tauri build --no-bundle
 	rm -f target/bench/results.json
 	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) cargo run --release -p foundry-desk-e2e --bin bench
 	cargo run --release -p foundry-desk-e2e --bin arm_fanout
+	cargo build --release -p foundry-desk-core --bin fdesk
+	cargo run --release -p foundry-desk-e2e --bin inference_bench
 
 # cargo-fuzz needs nightly flags (-Zsanitizer); RUSTC_BOOTSTRAP lets the stable toolchain take them, so no
 # second toolchain has to be installed.
-fuzz: $(CARGO_FUZZ)  ## Fuzz the ARM error and LRO decoders for FUZZ_SECONDS each; fails on any panic
-	@set -o pipefail; for target in arm_error lro_decode; do \
+fuzz: $(CARGO_FUZZ)  ## Fuzz the ARM error, LRO and answer-stream decoders, FUZZ_SECONDS each; fails on any panic
+	@set -o pipefail; for target in arm_error lro_decode sse_stream; do \
 	  mkdir -p target/fuzz-corpus/$$target; \
 	  echo "Fuzzing $$target for $(FUZZ_SECONDS) s"; \
 	  (cd fuzz && PATH=$(TOOLS)/bin:$$PATH RUSTC_BOOTSTRAP=1 cargo fuzz run $$target ../target/fuzz-corpus/$$target seeds/$$target \

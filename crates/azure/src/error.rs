@@ -34,6 +34,15 @@ pub enum ErrorKind {
     Decode,
     /// The user cancelled.
     Cancelled,
+    /// The content filter blocked the prompt or cut the answer ([`AzureError::content_filter`] says which
+    /// categories). Never retried: the prompt is billed.
+    ContentFilter,
+    /// 423: the deployment is paused.
+    Paused,
+    /// 410: the model version was retired.
+    Retired,
+    /// The answer stream ended before it was finished.
+    StreamCut,
 }
 
 /// A failed Azure call. `Display` gives Azure's message, code and request id; never a secret.
@@ -53,6 +62,18 @@ pub struct AzureError {
     pub retry_after: Option<Duration>,
     /// For a 403: the built-in role that would allow this call.
     pub missing_role: Option<&'static str>,
+    /// What an inference answer added: the content filter's verdicts, the rate-limit headroom.
+    /// Boxed: most errors have none, and every `Result` carries the error's size.
+    pub inference: Option<Box<InferenceDetails>>,
+}
+
+/// The parts of an inference error answer beyond code and message.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InferenceDetails {
+    /// For a content-filter block: where, and which categories fired.
+    pub content_filter: Option<crate::inference::ContentFilterBlock>,
+    /// The rate-limit headroom the answer carried.
+    pub rate_limits: Option<crate::inference::RateLimits>,
 }
 
 impl AzureError {
@@ -66,6 +87,7 @@ impl AzureError {
             request_id: None,
             retry_after: None,
             missing_role: None,
+            inference: None,
         }
     }
 
@@ -88,7 +110,18 @@ impl AzureError {
             request_id: request_id(headers),
             retry_after: retry_after(headers),
             missing_role: None,
+            inference: None,
         }
+    }
+
+    /// The content-filter block, when the filter refused.
+    pub fn content_filter(&self) -> Option<&crate::inference::ContentFilterBlock> {
+        self.inference.as_ref()?.content_filter.as_ref()
+    }
+
+    /// The rate-limit headroom the answer carried, if any.
+    pub fn rate_limits(&self) -> Option<&crate::inference::RateLimits> {
+        self.inference.as_ref()?.rate_limits.as_ref()
     }
 
     /// Names the role that would have allowed the refused call.
@@ -148,6 +181,8 @@ fn classify(status: u16, code: Option<&str>) -> ErrorKind {
         403 => ErrorKind::Forbidden,
         404 => ErrorKind::NotFound,
         409 => ErrorKind::Conflict,
+        410 => ErrorKind::Retired,
+        423 => ErrorKind::Paused,
         429 => ErrorKind::Throttled,
         408 | 504 => ErrorKind::Timeout,
         500..=599 => ErrorKind::Server,
@@ -164,11 +199,16 @@ pub fn request_id(headers: &HeaderMap) -> Option<String> {
 
 /// `Retry-After` (or `retry-after-ms`) as a duration; missing, negative or unreadable values are `None`.
 pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let header = |name: &str| headers.get(name)?.to_str().ok()?.trim().parse::<f64>().ok();
-    if let Some(ms) = header("retry-after-ms").filter(|ms| *ms >= 0.0) {
-        return Some(Duration::from_secs_f64(ms / 1000.0));
-    }
-    header("retry-after").filter(|s| *s >= 0.0).map(Duration::from_secs_f64)
+    wait_header(headers, "retry-after-ms", 0.001).or_else(|| wait_header(headers, "retry-after", 1.0))
+}
+
+/// A header holding a number of `unit` seconds (`-1`, `inf`, `NaN` and garbage are `None`), capped at
+/// a year so no value Azure or a proxy sends can overflow a `Duration`.
+pub(crate) fn wait_header(headers: &HeaderMap, name: &str, unit: f64) -> Option<Duration> {
+    const YEAR_SECS: f64 = 365.0 * 86_400.0;
+    let value = headers.get(name)?.to_str().ok()?.trim().parse::<f64>().ok()?;
+    let seconds = value * unit;
+    (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds.min(YEAR_SECS)))
 }
 
 #[cfg(test)]
@@ -232,5 +272,10 @@ mod tests {
         );
         assert_eq!(retry_after(&headers(&[("retry-after", "-1")])), None);
         assert_eq!(retry_after(&headers(&[("retry-after", "soon")])), None);
+        assert_eq!(retry_after(&headers(&[("retry-after", "inf")])), None);
+        assert_eq!(
+            retry_after(&headers(&[("retry-after-ms", "1e30")])),
+            Some(Duration::from_secs(365 * 86_400))
+        );
     }
 }

@@ -5,6 +5,7 @@ pub mod arm;
 pub mod cloud;
 pub mod error;
 pub mod http;
+pub mod inference;
 pub mod lro;
 pub mod paging;
 pub mod token;

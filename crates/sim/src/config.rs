@@ -1,4 +1,4 @@
-//! How a simulator run behaves: its seed, long-running-operation shape, paging and faults.
+//! How a simulator run behaves: its seed, long-running-operation shape, paging, streaming pace and faults.
 
 use crate::faults::Fault;
 use crate::seed::Seed;
@@ -50,6 +50,9 @@ pub struct SimConfig {
     pub page_size: Option<usize>,
     /// Faults active from the start (`FOUNDRY_SIM_FAULTS` adds more).
     pub faults: Vec<Fault>,
+    /// Pause between two events of a streamed chat completion, in milliseconds (5 by default, so the
+    /// Sandbox visibly streams; 0 in [`SimConfig::fast`]).
+    pub chunk_delay_ms: u64,
 }
 
 impl Default for SimConfig {
@@ -61,13 +64,15 @@ impl Default for SimConfig {
             retry_after_secs: 1,
             page_size: None,
             faults: Vec::new(),
+            chunk_delay_ms: 5,
         }
     }
 }
 
 impl SimConfig {
-    /// The default run with `Retry-After: 0`, so clients under test do not wait.
+    /// The default run with `Retry-After: 0` and no pause between stream chunks, so clients under test
+    /// do not wait.
     pub fn fast() -> Self {
-        Self { retry_after_secs: 0, ..Self::default() }
+        Self { retry_after_secs: 0, chunk_delay_ms: 0, ..Self::default() }
     }
 }

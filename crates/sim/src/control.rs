@@ -1,4 +1,5 @@
-//! The simulator's own control endpoints (`/_sim/...`), for tests and manual runs: switch faults on and off.
+//! The simulator's own control endpoints (`/_sim/...`), for tests and manual runs: switch faults on and off,
+//! and read or reset the count of inference requests.
 
 use std::sync::Arc;
 
@@ -37,5 +38,16 @@ pub async fn list_faults(State(state): State<Arc<SimState>>) -> Response {
 /// `DELETE /_sim/faults`: every fault off.
 pub async fn clear_faults(State(state): State<Arc<SimState>>) -> Response {
     state.faults.set(Vec::new());
+    StatusCode::NO_CONTENT.into_response()
+}
+
+/// `GET /_sim/inference/requests`: `{"requests": N, "byDeployment": {name: n}, "cancelledStreams": N}`.
+pub async fn inference_requests(State(state): State<Arc<SimState>>) -> Response {
+    Json(state.inference.log.snapshot()).into_response()
+}
+
+/// `DELETE /_sim/inference/requests`: counts back to zero.
+pub async fn reset_inference_requests(State(state): State<Arc<SimState>>) -> Response {
+    state.inference.log.reset();
     StatusCode::NO_CONTENT.into_response()
 }

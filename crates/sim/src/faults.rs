@@ -1,5 +1,6 @@
 //! Fault injection: throttling, server errors, slowness, expired tokens, conflicts and failing
-//! operations, switchable per run (SimConfig, `FOUNDRY_SIM_FAULTS`, `POST /_sim/faults`) or per request
+//! operations, plus the inference-only ones (cut, malformed and content-filtered streams, slow first byte),
+//! switchable per run (SimConfig, `FOUNDRY_SIM_FAULTS`, `POST /_sim/faults`) or per request
 //! (`x-sim-fault`), each optionally limited to a method, a path prefix and a number of hits.
 
 use std::sync::Mutex;
@@ -30,6 +31,39 @@ pub enum FaultKind {
     Conflict,
     /// The next long-running operation ends `Failed`.
     AsyncFailed,
+    /// Inference: the stream ends, without a finish chunk or `[DONE]`, after `after` content chunks
+    /// (a non-streamed answer's connection drops halfway through its body).
+    CutStream,
+    /// Inference: one `data:` line of broken JSON after `after` content chunks (a non-streamed answer's
+    /// body is truncated JSON).
+    MalformedChunk,
+    /// Inference: HTTP 400 `content_filter` for the prompt (even when streaming); `category` names the
+    /// filter (jailbreak by default).
+    ContentFilterPrompt,
+    /// Inference: the completion is filtered after `after` content chunks: `finish_reason: "content_filter"`
+    /// with `category` (violence by default) at severity medium.
+    ContentFilterCompletion,
+    /// Inference: the asynchronous filter: content chunks carry no filter results; annotation chunks with
+    /// `content_filter_offsets` and no `delta` arrive after the finish chunk.
+    AsyncFilter,
+    /// Inference: an answer that passed every check starts (status line and all) only after `delayMs`
+    /// (1000 when absent); a stream is then paced as usual.
+    SlowFirstByte,
+}
+
+impl FaultKind {
+    /// Kinds only the inference surface acts on; ARM requests leave them for inference requests.
+    pub fn is_inference_only(self) -> bool {
+        matches!(
+            self,
+            Self::CutStream
+                | Self::MalformedChunk
+                | Self::ContentFilterPrompt
+                | Self::ContentFilterCompletion
+                | Self::AsyncFilter
+                | Self::SlowFirstByte
+        )
+    }
 }
 
 /// One fault rule.
@@ -51,15 +85,32 @@ pub struct Fault {
     /// Retry-After only when this is set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
-    /// Delay for `slow`.
+    /// Delay for `slow` and `slow-first-byte`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delay_ms: Option<u64>,
+    /// Content chunks sent before a stream fault strikes (`cut-stream`, `malformed-chunk`,
+    /// `content-filter-completion`; 3 when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<u32>,
+    /// The content filter category of `content-filter-prompt` / `content-filter-completion`: hate, sexual,
+    /// violence, self_harm, jailbreak, protected_material_text or protected_material_code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
 }
 
 impl Fault {
     /// A fault of `kind` on every request, forever.
     pub fn new(kind: FaultKind) -> Self {
-        Self { kind, method: None, path_prefix: None, count: None, retry_after: None, delay_ms: None }
+        Self {
+            kind,
+            method: None,
+            path_prefix: None,
+            count: None,
+            retry_after: None,
+            delay_ms: None,
+            after: None,
+            category: None,
+        }
     }
 
     fn matches(&self, method: &str, path: &str) -> bool {
@@ -71,9 +122,12 @@ impl Fault {
     }
 }
 
-/// Parses the text form: `kind[;count=N][;method=M][;path=/prefix][;retryAfter=S][;delayMs=MS]`, several
+/// Parses the text form:
+/// `kind[;count=N][;method=M][;path=/prefix][;retryAfter=S][;delayMs=MS][;after=N][;category=C]`, several
 /// separated by commas. Kinds: `429`|`throttle`, `500`|`server-error`, `503`|`unavailable`, `slow`,
-/// `401`|`expired-token`, `403`|`forbidden`, `409`|`conflict`, `async-failed`.
+/// `401`|`expired-token`, `403`|`forbidden`, `409`|`conflict`, `async-failed`, and for inference
+/// `cut-stream`, `malformed-chunk`, `content-filter-prompt`, `content-filter-completion`, `async-filter`,
+/// `slow-first-byte`.
 pub fn parse_spec(text: &str) -> Result<Vec<Fault>, String> {
     text.split(',').map(str::trim).filter(|item| !item.is_empty()).map(parse_one).collect()
 }
@@ -89,6 +143,12 @@ fn parse_one(item: &str) -> Result<Fault, String> {
         "403" | "forbidden" => FaultKind::Forbidden,
         "409" | "conflict" => FaultKind::Conflict,
         "async-failed" => FaultKind::AsyncFailed,
+        "cut-stream" => FaultKind::CutStream,
+        "malformed-chunk" => FaultKind::MalformedChunk,
+        "content-filter-prompt" => FaultKind::ContentFilterPrompt,
+        "content-filter-completion" => FaultKind::ContentFilterCompletion,
+        "async-filter" => FaultKind::AsyncFilter,
+        "slow-first-byte" => FaultKind::SlowFirstByte,
         other => return Err(format!("unknown fault kind '{other}'")),
     };
     let mut fault = Fault::new(kind);
@@ -101,6 +161,8 @@ fn parse_one(item: &str) -> Result<Fault, String> {
             "path" => fault.path_prefix = Some(value.to_string()),
             "retryafter" | "retry-after" => fault.retry_after = Some(number()?),
             "delayms" | "delay-ms" | "ms" => fault.delay_ms = Some(number()?),
+            "after" => fault.after = Some(u32::try_from(number()?).unwrap_or(u32::MAX)),
+            "category" => fault.category = Some(value.to_ascii_lowercase()),
             other => return Err(format!("unknown fault option '{other}'")),
         }
     }
@@ -144,7 +206,8 @@ impl FaultBoard {
     }
 }
 
-/// The answer a response-replacing fault gives (None for `slow` and `async-failed`, which do not answer).
+/// The ARM answer a response-replacing fault gives (None for `slow`, `async-failed` and the inference-only
+/// kinds, which do not answer ARM requests).
 pub fn fault_response(
     fault: &Fault,
     default_retry_after: u64,
@@ -206,7 +269,14 @@ pub fn fault_response(
         FaultKind::Conflict => {
             crate::arm::request_conflict(&crate::arm::parent_resource(path)).into_response()
         }
-        FaultKind::Slow | FaultKind::AsyncFailed => return None,
+        FaultKind::Slow
+        | FaultKind::AsyncFailed
+        | FaultKind::CutStream
+        | FaultKind::MalformedChunk
+        | FaultKind::ContentFilterPrompt
+        | FaultKind::ContentFilterCompletion
+        | FaultKind::AsyncFilter
+        | FaultKind::SlowFirstByte => return None,
     };
     // A conflict carries Retry-After only when the rule asks for it (Azure sends none by default).
     let with_wait = matches!(fault.kind, FaultKind::Throttle | FaultKind::Unavailable)
@@ -263,6 +333,22 @@ mod tests {
         assert_eq!(faults[0].count, Some(2));
         assert_eq!(faults[1].method.as_deref(), Some("GET"));
         assert!(parse_spec("nonsense").is_err());
+    }
+
+    #[test]
+    fn parses_the_inference_kinds_and_options() {
+        let faults = parse_spec(
+            "cut-stream;after=2, content-filter-prompt;category=Hate, slow-first-byte;delayMs=40, \
+             malformed-chunk, content-filter-completion, async-filter",
+        )
+        .unwrap();
+        assert_eq!(faults[0].kind, FaultKind::CutStream);
+        assert_eq!(faults[0].after, Some(2));
+        assert_eq!(faults[1].category.as_deref(), Some("hate"));
+        assert_eq!(faults[2].delay_ms, Some(40));
+        assert!(faults.iter().all(|f| f.kind.is_inference_only()));
+        let json = serde_json::to_value(&faults[0]).unwrap();
+        assert_eq!(json, serde_json::json!({"kind": "cut-stream", "after": 2}));
     }
 
     #[test]

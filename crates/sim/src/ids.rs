@@ -26,6 +26,17 @@ pub fn guid() -> String {
     )
 }
 
+/// A random number in `0..bound` (0 when `bound` is 0).
+pub fn random_below(bound: u64) -> u64 {
+    random_u64().checked_rem(bound).unwrap_or(0)
+}
+
+/// `len` random letters and digits, as in Azure's `chatcmpl-…` ids and stream `obfuscation` padding.
+pub fn random_alnum(len: usize) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    (0..len).map(|_| ALPHABET[random_below(ALPHABET.len() as u64) as usize] as char).collect()
+}
+
 /// A random account key: 32 hex characters, like a classic Cognitive Services key.
 pub fn account_key() -> String {
     format!("{:016x}{:016x}", random_u64(), random_u64())
@@ -61,5 +72,8 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(super::account_key().len(), 32);
         assert!(super::utc_timestamp(0).ends_with('Z'));
+        let id = super::random_alnum(29);
+        assert_eq!(id.len(), 29);
+        assert!(id.chars().all(|c| c.is_ascii_alphanumeric()));
     }
 }

@@ -1,5 +1,6 @@
 //! The Azure simulator: an HTTP server on a loopback port that answers like Azure does (ARM, inference,
-//! Entra). It shares no types with the client in `crates/azure`, so a misreading of Azure's contract
+//! Entra). Inference is served under each account's host name as the first path segment (see
+//! [`sandbox_endpoint`]). It shares no types with the client in `crates/azure`, so a misreading of Azure's contract
 //! cannot hide in both. Used in-process by Sandbox mode and the tests, and as the `foundry-sim` binary.
 
 mod arm;
@@ -9,6 +10,7 @@ mod control;
 mod errors;
 pub mod faults;
 mod ids;
+mod inference;
 mod rai;
 pub mod sandbox;
 pub mod seed;
@@ -18,13 +20,18 @@ mod world;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::routing::post;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, Method, Uri};
+use axum::response::Response;
+use axum::routing::{get, post};
 use axum::Router;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
 pub use config::{LroShape, SimConfig};
 pub use faults::{Fault, FaultKind};
+pub use inference::sandbox_endpoint;
 pub use seed::Seed;
 
 /// A simulator serving on `127.0.0.1:<port>` until dropped.
@@ -82,6 +89,11 @@ impl RunningSim {
     pub fn addr(&self) -> SocketAddr {
         self.addr
     }
+
+    /// Where this simulator serves an account's Azure endpoint (see [`sandbox_endpoint`]).
+    pub fn endpoint_for(&self, azure_endpoint: &str) -> String {
+        sandbox_endpoint(&self.base_url(), azure_endpoint)
+    }
 }
 
 impl Drop for RunningSim {
@@ -95,11 +107,31 @@ impl Drop for RunningSim {
 fn router(state: Arc<state::SimState>) -> Router {
     // ARM paths are case-insensitive, so ARM requests are matched by `arm::handle` rather than by
     // axum's (case-sensitive) routes; whatever it does not model fails loudly, naming the request.
+    // Inference requests are told apart by their first segment, an account's host name.
     Router::new()
         .route(
             "/_sim/faults",
             post(control::set_faults).get(control::list_faults).delete(control::clear_faults),
         )
-        .fallback(arm::handle)
+        .route(
+            "/_sim/inference/requests",
+            get(control::inference_requests).delete(control::reset_inference_requests),
+        )
+        .fallback(dispatch)
         .with_state(state)
+}
+
+/// Everything but the control routes: inference under an account host, ARM otherwise.
+async fn dispatch(
+    State(state): State<Arc<state::SimState>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if inference::is_inference_path(uri.path()) {
+        inference::handle(state, method, uri, headers, body).await
+    } else {
+        arm::handle(State(state), method, uri, headers, body).await
+    }
 }

@@ -22,6 +22,10 @@ pub struct SimState {
     pub page_size: Option<usize>,
     /// `http://127.0.0.1:<port>`, for nextLink and poll URLs.
     pub base_url: String,
+    /// Pause between streamed chat-completion events.
+    pub chunk_delay_ms: u64,
+    /// Inference bookkeeping: rate-limit windows, prompt caches, request counts.
+    pub inference: crate::inference::InferenceState,
     budgets: [AtomicU64; 3],
 }
 
@@ -49,6 +53,8 @@ impl SimState {
             retry_after_secs: config.retry_after_secs,
             page_size: config.page_size,
             base_url,
+            chunk_delay_ms: config.chunk_delay_ms,
+            inference: crate::inference::InferenceState::default(),
             budgets: [AtomicU64::new(12_000), AtomicU64::new(1_200), AtomicU64::new(15_000)],
         }
     }

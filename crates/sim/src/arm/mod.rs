@@ -110,7 +110,9 @@ async fn answer(state: &SimState, method: Method, uri: &Uri, headers: &HeaderMap
     if let Some(delay) = slow.and_then(|f| f.delay_ms) {
         tokio::time::sleep(Duration::from_millis(delay)).await;
     }
-    let answering = |k: FaultKind| !matches!(k, FaultKind::Slow | FaultKind::AsyncFailed);
+    // Inference-only faults are left on the board for the inference requests they are meant for.
+    let answering =
+        |k: FaultKind| !matches!(k, FaultKind::Slow | FaultKind::AsyncFailed) && !k.is_inference_only();
     let replacing = header_faults
         .iter()
         .find(|f| answering(f.kind))

@@ -24,6 +24,9 @@ struct Args {
     /// Items per list page (all in one page when absent).
     #[arg(long)]
     page_size: Option<usize>,
+    /// Pause between two events of a streamed chat completion, in milliseconds.
+    #[arg(long, default_value_t = 5)]
+    chunk_delay_ms: u64,
     /// Print the built-in seed as JSON and exit.
     #[arg(long)]
     print_seed: bool,
@@ -52,6 +55,7 @@ async fn main() -> std::io::Result<()> {
     config.lro_shape =
         LroShape::parse(&args.lro).ok_or_else(|| invalid(format!("unknown --lro '{}'", args.lro)))?;
     config.page_size = args.page_size;
+    config.chunk_delay_ms = args.chunk_delay_ms;
     let sim = foundry_sim::RunningSim::start_with_on(config, args.port).await?;
     println!("{}", sim.base_url());
     tokio::signal::ctrl_c().await?;

@@ -4,6 +4,7 @@
 //! (bad flags, no token, a subscription to choose).
 
 mod arm_commands;
+mod chat;
 mod output;
 mod resources;
 mod sim;
@@ -43,6 +44,8 @@ enum Command {
     /// Model deployments: list, show, create, delete.
     #[command(subcommand)]
     Deployment(DeploymentCommand),
+    /// Asks a deployment one question and streams the answer (key from FDESK_API_KEY).
+    Chat(chat::ChatArgs),
     /// Runs the Azure simulator (the Sandbox) in the foreground and prints its URL.
     Sim {
         /// Loopback port (0 picks a free one).
@@ -58,18 +61,29 @@ fn main() -> ExitCode {
         Command::Sim { port } => {
             return runtime().map_or(ExitCode::FAILURE, |rt| rt.block_on(sim::run(port)))
         }
+        Command::Chat(args) => {
+            let Some(rt) = runtime() else { return ExitCode::FAILURE };
+            return exit_code(rt.block_on(chat::run(args, cli.arm.output)));
+        }
         Command::Account(command) => ArmCommand::Account(command),
         Command::Model(command) => ArmCommand::Model(command),
         Command::Usage(command) => ArmCommand::Usage(command),
         Command::Deployment(command) => ArmCommand::Deployment(command),
     };
     let Some(rt) = runtime() else { return ExitCode::FAILURE };
-    match rt.block_on(arm_commands::run(&cli.arm, arm)) {
+    exit_code(rt.block_on(arm_commands::run(&cli.arm, arm)))
+}
+
+fn exit_code(result: Result<(), Failure>) -> ExitCode {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             report(&failure);
             match failure {
-                Failure::Azure(_) => ExitCode::FAILURE,
+                Failure::Chat(error) if error.kind == foundry_azure::ErrorKind::Cancelled => {
+                    ExitCode::from(130)
+                }
+                Failure::Azure(_) | Failure::Chat(_) => ExitCode::FAILURE,
                 Failure::Usage(_) => ExitCode::from(2),
             }
         }

@@ -9,8 +9,9 @@ use serde::Serialize;
 /// `--output`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum OutputFormat {
-    /// Aligned columns.
+    /// Aligned columns (for `chat`: the answer as text).
     #[default]
+    #[value(alias = "text")]
     Table,
     /// The resources as Azure returned them.
     Json,
@@ -21,6 +22,8 @@ pub enum OutputFormat {
 pub enum Failure {
     /// Azure refused, or could not be reached: exit 1.
     Azure(AzureError),
+    /// A chat failed (inference): exit 1, with a hint about keys and deployments rather than ARM tokens.
+    Chat(AzureError),
     /// The command cannot run as given (missing token, subscription to choose): exit 2.
     Usage(String),
 }
@@ -89,11 +92,27 @@ pub fn report(failure: &Failure) {
     let _ = match failure {
         Failure::Usage(message) => writeln!(stderr, "fdesk: {message}"),
         Failure::Azure(error) => writeln!(stderr, "{}", describe_azure_error(error)),
+        Failure::Chat(error) => {
+            let mut text = describe_error(error);
+            if let Some(hint) = crate::chat::hint(error) {
+                text.push_str(&format!("\n  hint: {hint}"));
+            }
+            writeln!(stderr, "{text}")
+        }
     };
 }
 
-/// The lines of an Azure error report.
+/// The lines of an Azure error report, with the hint for Resource Manager calls.
 pub fn describe_azure_error(error: &AzureError) -> String {
+    let mut text = describe_error(error);
+    if error.kind == foundry_azure::ErrorKind::Auth {
+        text.push_str("\n  hint: FDESK_ARM_TOKEN may have expired; get a new one with `az account get-access-token --query accessToken -o tsv`");
+    }
+    text
+}
+
+/// Azure's message, code, status, request id, missing role and wait.
+fn describe_error(error: &AzureError) -> String {
     let mut lines = vec![format!("fdesk: error: {}", error.message)];
     if let Some(code) = &error.code {
         lines.push(format!("  code:         {code}"));
@@ -109,9 +128,6 @@ pub fn describe_azure_error(error: &AzureError) -> String {
     }
     if let Some(wait) = error.retry_after {
         lines.push(format!("  retry after:  {} s", wait.as_secs()));
-    }
-    if error.kind == foundry_azure::ErrorKind::Auth {
-        lines.push("  hint: FDESK_ARM_TOKEN may have expired; get a new one with `az account get-access-token --query accessToken -o tsv`".into());
     }
     lines.join("\n")
 }
