@@ -3,6 +3,7 @@
 
 pub mod arm;
 pub mod cloud;
+pub mod entra;
 pub mod error;
 pub mod http;
 pub mod inference;
