@@ -13,6 +13,10 @@ pub struct Cloud {
     pub resource_manager: Url,
     /// Entra ID sign-in authority host, e.g. `https://login.microsoftonline.com`.
     pub authority_host: Url,
+    /// The audience Resource Manager tokens are minted for, when it is not the host itself: the
+    /// simulator serves on loopback but plays the public cloud, whose tokens name `management.azure.com`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_manager_audience: Option<String>,
 }
 
 impl Cloud {
@@ -43,9 +47,15 @@ impl Cloud {
         )
     }
 
-    /// A cloud whose Resource Manager and authority are both at `base` (the Sandbox simulator).
+    /// A cloud whose Resource Manager and authority are both at `base` (the Sandbox simulator), with
+    /// the public cloud's token audience.
     pub fn at(name: &str, base: &Url) -> Self {
-        Self { name: name.into(), resource_manager: base.clone(), authority_host: base.clone() }
+        Self {
+            name: name.into(),
+            resource_manager: base.clone(),
+            authority_host: base.clone(),
+            resource_manager_audience: Some("https://management.azure.com".into()),
+        }
     }
 
     fn from_hosts(name: &str, resource_manager: &str, authority_host: &str) -> Self {
@@ -56,12 +66,14 @@ impl Cloud {
             name: name.into(),
             resource_manager: parse(resource_manager),
             authority_host: parse(authority_host),
+            resource_manager_audience: None,
         }
     }
 
-    /// The OAuth scope for Resource Manager tokens in this cloud (`{host}/.default`).
+    /// The OAuth scope for Resource Manager tokens in this cloud (`{audience or host}/.default`).
     pub fn resource_manager_scope(&self) -> String {
-        format!("{}/.default", self.resource_manager.as_str().trim_end_matches('/'))
+        let audience = self.resource_manager_audience.as_deref().unwrap_or(self.resource_manager.as_str());
+        format!("{}/.default", audience.trim_end_matches('/'))
     }
 }
 
@@ -87,6 +99,6 @@ mod tests {
         let base = Url::parse("http://127.0.0.1:4000/").expect("url");
         let cloud = Cloud::at("Sandbox (simulated)", &base);
         assert_eq!(cloud.resource_manager, base);
-        assert_eq!(cloud.resource_manager_scope(), "http://127.0.0.1:4000/.default");
+        assert_eq!(cloud.resource_manager_scope(), "https://management.azure.com/.default");
     }
 }

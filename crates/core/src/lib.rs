@@ -5,9 +5,12 @@ pub mod account_keys;
 pub mod app_info;
 pub mod arm_session;
 pub mod deployments;
+pub mod endpoint_keys;
 pub mod inventory;
+pub mod profiles;
 pub mod secrets;
 pub mod settings;
+pub mod sign_in;
 
 /// The app id: the keychain service name, and the bundle identifier in tauri.conf.json.
 pub const APP_ID: &str = "dev.foundrydesk.app";

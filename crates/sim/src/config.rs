@@ -1,5 +1,7 @@
-//! How a simulator run behaves: its seed, long-running-operation shape, paging, streaming pace and faults.
+//! How a simulator run behaves: its seed, long-running-operation shape, paging, streaming pace, faults, and
+//! how sign-in goes (device-code pace, token lifetimes).
 
+use crate::entra::DeviceMode;
 use crate::faults::Fault;
 use crate::seed::Seed;
 
@@ -53,6 +55,18 @@ pub struct SimConfig {
     /// Pause between two events of a streamed chat completion, in milliseconds (5 by default, so the
     /// Sandbox visibly streams; 0 in [`SimConfig::fast`]).
     pub chunk_delay_ms: u64,
+    /// The `interval` device codes ask clients to poll at, in seconds; a faster poll gets `slow_down`
+    /// (5 by default, as Entra; 0 in [`SimConfig::fast`], which also turns `slow_down` off).
+    pub device_code_interval_secs: u64,
+    /// `authorization_pending` answers a device code gets before the simulated user acts on it
+    /// (2 by default; 1 in [`SimConfig::fast`]).
+    pub device_code_approve_after_polls: u32,
+    /// What the simulated user then does (approve by default); `/_sim/entra/device-mode` changes it.
+    pub device_code_mode: DeviceMode,
+    /// Lifetime of access and id tokens, in seconds (3600); 0 mints tokens that are already expired.
+    pub access_token_lifetime_secs: u64,
+    /// Lifetime of refresh tokens, in seconds (90 days); 0 mints refresh tokens refused with AADSTS70008.
+    pub refresh_token_lifetime_secs: u64,
 }
 
 impl Default for SimConfig {
@@ -65,14 +79,25 @@ impl Default for SimConfig {
             page_size: None,
             faults: Vec::new(),
             chunk_delay_ms: 5,
+            device_code_interval_secs: 5,
+            device_code_approve_after_polls: 2,
+            device_code_mode: DeviceMode::Auto,
+            access_token_lifetime_secs: 3600,
+            refresh_token_lifetime_secs: 90 * 24 * 3600,
         }
     }
 }
 
 impl SimConfig {
-    /// The default run with `Retry-After: 0` and no pause between stream chunks, so clients under test
-    /// do not wait.
+    /// The default run with `Retry-After: 0`, no pause between stream chunks, and device codes polled
+    /// without an interval and approved after one pending answer, so clients under test do not wait.
     pub fn fast() -> Self {
-        Self { retry_after_secs: 0, chunk_delay_ms: 0, ..Self::default() }
+        Self {
+            retry_after_secs: 0,
+            chunk_delay_ms: 0,
+            device_code_interval_secs: 0,
+            device_code_approve_after_polls: 1,
+            ..Self::default()
+        }
     }
 }

@@ -16,6 +16,33 @@ pub fn arm_error(status: StatusCode, code: &str, message: &str) -> Response {
     response
 }
 
+/// 401 ExpiredAuthenticationToken with ARM's wording and `WWW-Authenticate`, for a token that expired
+/// `expired_secs_ago` seconds ago.
+pub fn expired_authentication_token(expired_secs_ago: i64) -> Response {
+    let mut response = arm_error(
+        StatusCode::UNAUTHORIZED,
+        "ExpiredAuthenticationToken",
+        &format!(
+            "The access token expiry UTC time '{}' is earlier than current UTC time '{}'.",
+            crate::ids::utc_timestamp(-expired_secs_ago),
+            crate::ids::utc_timestamp(0)
+        ),
+    );
+    www_authenticate(&mut response, "The access token has expired.");
+    response
+}
+
+/// ARM's `WWW-Authenticate` on a 401: where to get a token, and why this one was refused.
+pub fn www_authenticate(response: &mut Response, reason: &str) {
+    let value = format!(
+        "Bearer authorization_uri=\"https://login.microsoftonline.com/common\", error=\"invalid_token\", \
+         error_description=\"{reason}\""
+    );
+    if let Ok(value) = HeaderValue::from_str(&value) {
+        response.headers_mut().insert("www-authenticate", value);
+    }
+}
+
 /// The catch-all: a request the simulator does not model yet is a test bug, so say exactly which.
 pub async fn no_such_route(method: Method, uri: Uri) -> Response {
     arm_error(

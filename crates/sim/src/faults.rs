@@ -235,25 +235,7 @@ pub fn fault_response(
             "ServiceUnavailable",
             "The service is temporarily unavailable. Please try again later.",
         ),
-        FaultKind::ExpiredToken => {
-            let mut response = arm_error(
-                StatusCode::UNAUTHORIZED,
-                "ExpiredAuthenticationToken",
-                &format!(
-                    "The access token expiry UTC time '{}' is earlier than current UTC time '{}'.",
-                    crate::ids::utc_timestamp(-300),
-                    crate::ids::utc_timestamp(0)
-                ),
-            );
-            response.headers_mut().insert(
-                "www-authenticate",
-                HeaderValue::from_static(
-                    "Bearer authorization_uri=\"https://login.microsoftonline.com/common\", \
-                     error=\"invalid_token\", error_description=\"The access token has expired.\"",
-                ),
-            );
-            response
-        }
+        FaultKind::ExpiredToken => crate::errors::expired_authentication_token(300),
         FaultKind::Forbidden => {
             let (action, scope) = authorization_action(method, path);
             arm_error(

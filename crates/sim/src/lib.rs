@@ -7,6 +7,7 @@ mod arm;
 pub mod catalog;
 pub mod config;
 mod control;
+pub mod entra;
 mod errors;
 pub mod faults;
 mod ids;
@@ -30,6 +31,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
 pub use config::{LroShape, SimConfig};
+pub use entra::{authority_url, DeviceMode};
 pub use faults::{Fault, FaultKind};
 pub use inference::sandbox_endpoint;
 pub use seed::Seed;
@@ -90,6 +92,12 @@ impl RunningSim {
         self.addr
     }
 
+    /// The Entra authority for `tenant` (a tenant id, `organizations` or `common`) on this simulator, in
+    /// place of `https://login.microsoftonline.com/{tenant}` (see [`authority_url`]).
+    pub fn authority_url(&self, tenant: &str) -> String {
+        authority_url(&self.base_url(), tenant)
+    }
+
     /// Where this simulator serves an account's Azure endpoint (see [`sandbox_endpoint`]).
     pub fn endpoint_for(&self, azure_endpoint: &str) -> String {
         sandbox_endpoint(&self.base_url(), azure_endpoint)
@@ -107,7 +115,8 @@ impl Drop for RunningSim {
 fn router(state: Arc<state::SimState>) -> Router {
     // ARM paths are case-insensitive, so ARM requests are matched by `arm::handle` rather than by
     // axum's (case-sensitive) routes; whatever it does not model fails loudly, naming the request.
-    // Inference requests are told apart by their first segment, an account's host name.
+    // Inference requests are told apart by their first segment, an account's host name. Entra's paths
+    // (`/{tenant}/oauth2/v2.0/...`) are routes of their own, so they are matched before that fallback.
     Router::new()
         .route(
             "/_sim/faults",
@@ -117,6 +126,7 @@ fn router(state: Arc<state::SimState>) -> Router {
             "/_sim/inference/requests",
             get(control::inference_requests).delete(control::reset_inference_requests),
         )
+        .merge(entra::routes())
         .fallback(dispatch)
         .with_state(state)
 }

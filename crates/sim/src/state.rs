@@ -26,6 +26,8 @@ pub struct SimState {
     pub chunk_delay_ms: u64,
     /// Inference bookkeeping: rate-limit windows, prompt caches, request counts.
     pub inference: crate::inference::InferenceState,
+    /// Sign-in: device and authorization codes, refresh tokens, token settings.
+    pub entra: crate::entra::EntraState,
     budgets: [AtomicU64; 3],
 }
 
@@ -44,6 +46,7 @@ impl SimState {
     /// A run's state from its config.
     pub fn new(config: SimConfig, base_url: String) -> Self {
         let faults = FaultBoard::default();
+        let entra = crate::entra::EntraState::new(&config);
         faults.set(config.faults);
         Self {
             world: Mutex::new(World::from_seed(config.seed)),
@@ -55,6 +58,7 @@ impl SimState {
             base_url,
             chunk_delay_ms: config.chunk_delay_ms,
             inference: crate::inference::InferenceState::default(),
+            entra,
             budgets: [AtomicU64::new(12_000), AtomicU64::new(1_200), AtomicU64::new(15_000)],
         }
     }

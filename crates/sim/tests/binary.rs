@@ -1,4 +1,5 @@
-//! The `foundry-sim` binary: prints its base URL, takes `--faults`, `--seed-file` and `FOUNDRY_SIM_FAULTS`.
+//! The `foundry-sim` binary: prints its base URL, takes `--faults`, `--seed-file`, `FOUNDRY_SIM_FAULTS` and the
+//! sign-in settings.
 
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
@@ -66,4 +67,30 @@ async fn takes_faults_from_the_environment_and_a_seed_file() {
     assert_eq!(body["value"][0]["displayName"], "From a file");
     child.kill().await.expect("kill");
     std::fs::remove_dir_all(&dir).expect("cleanup");
+}
+
+#[tokio::test]
+async fn takes_the_sign_in_settings() {
+    let (mut child, base) =
+        start(&["--device-code-interval", "7", "--device-code-mode", "manual"], None).await;
+    let client_id = foundry_sim::entra::AZURE_CLI_CLIENT_ID;
+    let scope = "https://management.azure.com/.default";
+    let code: serde_json::Value = reqwest::Client::new()
+        .post(format!("{base}/organizations/oauth2/v2.0/devicecode"))
+        .form(&[("client_id", client_id), ("scope", scope)])
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(code["interval"], 7);
+    let mode: serde_json::Value = reqwest::get(format!("{base}/_sim/entra/device-mode"))
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(mode["mode"], "manual");
+    child.kill().await.expect("kill");
 }

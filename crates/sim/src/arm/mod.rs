@@ -2,6 +2,7 @@
 //! api-version), applies faults, routes on case-insensitive path segments, and stamps ARM's headers.
 
 mod accounts;
+mod auth;
 mod catalog_reads;
 mod deployments;
 pub mod lro;
@@ -47,6 +48,8 @@ pub struct Call<'a> {
     pub lro_shape: LroShape,
     /// Whether an `async-failed` fault applies to an operation this request starts.
     pub fail_operation: bool,
+    /// The tenant of a simulator-issued token (None for any other token).
+    pub token_tenant: Option<String>,
 }
 
 /// The fallback handler: every ARM-shaped request comes here.
@@ -74,18 +77,10 @@ async fn answer(state: &SimState, method: Method, uri: &Uri, headers: &HeaderMap
         // Not an ARM path: the other surfaces (inference, Entra) get their own routes.
         return crate::errors::no_such_route(method, uri.clone()).await;
     }
-    let has_bearer = headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
-        .is_some_and(|token| !token.trim().is_empty());
-    if !has_bearer {
-        return arm_error(
-            StatusCode::UNAUTHORIZED,
-            "AuthenticationFailed",
-            "Authentication failed. The 'Authorization' header is missing.",
-        );
-    }
+    let token_tenant = match auth::check(state, headers, &path) {
+        Ok(tenant) => tenant,
+        Err(refused) => return *refused,
+    };
     let header_faults = match headers.get("x-sim-fault").and_then(|v| v.to_str().ok()) {
         Some(spec) => match crate::faults::parse_spec(spec) {
             Ok(faults) => faults,
@@ -152,6 +147,7 @@ async fn answer(state: &SimState, method: Method, uri: &Uri, headers: &HeaderMap
         body,
         lro_shape,
         fail_operation,
+        token_tenant,
     };
     route(&call)
 }

@@ -17,6 +17,8 @@ pub fn subscriptions(call: &Call) -> Response {
     let items = world
         .subscriptions
         .iter()
+        // A token names its tenant: ARM lists that tenant's subscriptions (and those it manages).
+        .filter(|s| call.token_tenant.as_deref().is_none_or(|tenant| super::auth::serves(s, tenant)))
         .map(|s| {
             json!({
                 "id": format!("/subscriptions/{}", s.subscription_id),

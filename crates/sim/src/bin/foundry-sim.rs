@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Parser;
-use foundry_sim::{LroShape, Seed, SimConfig};
+use foundry_sim::{DeviceMode, LroShape, Seed, SimConfig};
 
 #[derive(Parser)]
 #[command(name = "foundry-sim", version, about = "A local simulation of Azure for Foundry Desk")]
@@ -27,6 +27,19 @@ struct Args {
     /// Pause between two events of a streamed chat completion, in milliseconds.
     #[arg(long, default_value_t = 5)]
     chunk_delay_ms: u64,
+    /// Seconds device-code clients must wait between polls (the `interval`; faster polls get `slow_down`).
+    #[arg(long, default_value_t = 5)]
+    device_code_interval: u64,
+    /// `authorization_pending` answers before the simulated user acts on a device code.
+    #[arg(long, default_value_t = 2)]
+    device_code_approve_after: u32,
+    /// What the simulated user does with device codes: auto (approve), manual (wait for
+    /// `POST /_sim/entra/device/{user_code}/approve`), decline or expire.
+    #[arg(long, default_value = "auto")]
+    device_code_mode: String,
+    /// Lifetime of issued access tokens, in seconds.
+    #[arg(long, default_value_t = 3600)]
+    access_token_lifetime: u64,
     /// Print the built-in seed as JSON and exit.
     #[arg(long)]
     print_seed: bool,
@@ -56,6 +69,11 @@ async fn main() -> std::io::Result<()> {
         LroShape::parse(&args.lro).ok_or_else(|| invalid(format!("unknown --lro '{}'", args.lro)))?;
     config.page_size = args.page_size;
     config.chunk_delay_ms = args.chunk_delay_ms;
+    config.device_code_interval_secs = args.device_code_interval;
+    config.device_code_approve_after_polls = args.device_code_approve_after;
+    config.device_code_mode = serde_json::from_value::<DeviceMode>(serde_json::json!(args.device_code_mode))
+        .map_err(|_| invalid(format!("unknown --device-code-mode '{}'", args.device_code_mode)))?;
+    config.access_token_lifetime_secs = args.access_token_lifetime;
     let sim = foundry_sim::RunningSim::start_with_on(config, args.port).await?;
     println!("{}", sim.base_url());
     tokio::signal::ctrl_c().await?;

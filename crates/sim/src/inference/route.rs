@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use axum::http::{HeaderMap, Method};
 
 use super::errors::{self, InferenceError};
+use crate::entra::bearer::{self, Verdict, INFERENCE_AUDIENCES};
 use crate::faults::{Fault, FaultKind};
 
 /// The host suffixes an account answers on; all reach the same account.
@@ -84,9 +85,9 @@ pub struct Lock<'a> {
 
 /// Checks the caller: `api-key` (or, on v1, the key as a Bearer token) must be one of the account's keys
 /// and keys must be allowed; a key sent as Bearer elsewhere is an invalid token; any other Bearer token is
-/// an Entra token, refused when it is the literal `expired` or an `expired-token` fault strikes, and 403
-/// when a `forbidden` fault does. `take` takes a
-/// fault of a kind for this request.
+/// an Entra token, refused when the simulator issued it and it is expired or for another audience, when it
+/// is the literal `expired`, or when an `expired-token` fault strikes, and 403 when a `forbidden` fault
+/// does. `take` takes a fault of a kind for this request.
 pub fn authenticate(
     headers: &HeaderMap,
     lock: &Lock,
@@ -116,8 +117,14 @@ pub fn authenticate(
         // Only v1 reads a key from the Authorization header; elsewhere it is taken for a (bad) token.
         return if *form == Form::V1 { key_auth(token) } else { Err(errors::invalid_token()) };
     }
-    // An Entra token. Sign-in is simulated later; until then any token but `expired` is valid.
-    if token == "expired" || take(FaultKind::ExpiredToken).is_some() {
+    // An Entra token. One the simulator issued must be unexpired and for Cognitive Services; any other
+    // passes (tests send made-up tokens), except the literal `expired`.
+    let refused = match bearer::inspect(token, &INFERENCE_AUDIENCES) {
+        Verdict::Foreign => token == "expired",
+        Verdict::Valid { .. } => false,
+        Verdict::Expired { .. } | Verdict::WrongAudience { .. } | Verdict::Invalid => true,
+    };
+    if refused || take(FaultKind::ExpiredToken).is_some() {
         return Err(errors::invalid_token());
     }
     if take(FaultKind::Forbidden).is_some() {

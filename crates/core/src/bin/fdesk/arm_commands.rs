@@ -34,6 +34,9 @@ pub struct ArmFlags {
     /// Output format.
     #[arg(long, short = 'o', global = true, value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
+    /// The connection profile to use (else FDESK_PROFILE); `fdesk login` signs one in.
+    #[arg(long, global = true, value_name = "NAME", env = "FDESK_PROFILE")]
+    pub profile: Option<String>,
 }
 
 /// An account by resource group and name (`-g`, `-n`).
@@ -213,22 +216,29 @@ pub async fn run(flags: &ArmFlags, command: ArmCommand) -> Result<(), Failure> {
 }
 
 async fn connect(flags: &ArmFlags) -> Result<Context, Failure> {
-    let token = std::env::var(TOKEN_VAR).ok().filter(|t| !t.trim().is_empty()).ok_or_else(|| {
-        Failure::Usage(format!(
-            "no Resource Manager token: set {TOKEN_VAR} to a bearer token, e.g.\n  \
-             export {TOKEN_VAR}=$(az account get-access-token --resource https://management.azure.com \
-             --query accessToken -o tsv)\n(against `fdesk sim`, any value works)"
-        ))
-    })?;
-    let cloud = match &flags.arm_endpoint {
-        Some(endpoint) => {
-            let url = Url::parse(endpoint)
-                .map_err(|e| Failure::Usage(format!("--arm-endpoint '{endpoint}' is not a URL: {e}")))?;
-            Cloud::at("custom", &url)
+    let token = std::env::var(TOKEN_VAR).ok().filter(|t| !t.trim().is_empty());
+    let (cloud, tokens): (Cloud, Arc<dyn foundry_azure::token::TokenSource>) = match (token, &flags.profile) {
+        (Some(token), _) => {
+            let cloud = match &flags.arm_endpoint {
+                Some(endpoint) => {
+                    let url = Url::parse(endpoint)
+                        .map_err(|e| Failure::Usage(format!("--arm-endpoint '{endpoint}' is not a URL: {e}")))?;
+                    Cloud::at("custom", &url)
+                }
+                None => Cloud::public(),
+            };
+            (cloud, Arc::new(StaticToken::new(token.trim())))
         }
-        None => Cloud::public(),
+        (None, Some(profile)) => crate::login::profile_tokens(profile)?,
+        (None, None) => {
+            return Err(Failure::Usage(format!(
+                "not signed in: run `fdesk login` and pass --profile, or set {TOKEN_VAR} to a bearer token, e.g.\n  \
+                 export {TOKEN_VAR}=$(az account get-access-token --resource https://management.azure.com \
+                 --query accessToken -o tsv)\n(against `fdesk sim`, any value works)"
+            )))
+        }
     };
-    let session = ArmSession::new(&cloud, Arc::new(StaticToken::new(token.trim())))?;
+    let session = ArmSession::new(&cloud, tokens)?;
     let given = flags.subscription.clone().or_else(|| std::env::var(SUBSCRIPTION_VAR).ok());
     let subscription = match resolve_subscription(&session.client, given.as_deref()).await {
         Ok(subscription) => subscription,

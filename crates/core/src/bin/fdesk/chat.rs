@@ -58,11 +58,7 @@ pub struct ChatArgs {
 /// Sends the prompt and prints the answer as it streams (`--output json`: one event per line).
 pub async fn run(args: ChatArgs, output: OutputFormat) -> Result<(), Failure> {
     let json = output == OutputFormat::Json;
-    let key = std::env::var("FDESK_API_KEY").ok().filter(|k| !k.trim().is_empty()).ok_or_else(|| {
-        Failure::Usage(
-            "no API key: set FDESK_API_KEY to one of the resource's keys (`fdesk account keys list`)".into(),
-        )
-    })?;
+    let key = api_key(&args.endpoint)?;
     let endpoint = InferenceEndpoint::parse(&args.endpoint).map_err(|e| Failure::Usage(e.message))?;
     let style = match &args.api_version {
         Some(version) => ApiStyle::Classic { api_version: version.clone() },
@@ -185,6 +181,21 @@ pub async fn run(args: ChatArgs, output: OutputFormat) -> Result<(), Failure> {
 /// One event as a JSON line.
 fn print_event(event: &ChatEvent) {
     crate::output::out(&serde_json::to_string(event).unwrap_or_default());
+}
+
+/// `FDESK_API_KEY`, else the key saved for the endpoint (`fdesk key set`).
+fn api_key(endpoint: &str) -> Result<String, Failure> {
+    if let Some(key) = std::env::var("FDESK_API_KEY").ok().filter(|k| !k.trim().is_empty()) {
+        return Ok(key);
+    }
+    let store = foundry_desk_core::secrets::KeychainStore::open(foundry_desk_core::APP_ID);
+    match foundry_desk_core::endpoint_keys::load(&store, endpoint) {
+        Ok(Some(key)) => Ok(key.expose().to_string()),
+        Ok(None) | Err(_) => Err(Failure::Usage(format!(
+            "no API key for {endpoint}: save it with `fdesk key set --endpoint {endpoint}` (read from stdin), \
+             or set FDESK_API_KEY"
+        ))),
+    }
 }
 
 /// The numbers behind one answer.

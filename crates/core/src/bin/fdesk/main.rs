@@ -5,6 +5,8 @@
 
 mod arm_commands;
 mod chat;
+mod keys;
+mod login;
 mod output;
 mod resources;
 mod sim;
@@ -46,6 +48,16 @@ enum Command {
     Deployment(DeploymentCommand),
     /// Asks a deployment one question and streams the answer (key from FDESK_API_KEY).
     Chat(chat::ChatArgs),
+    /// Signs in with Microsoft Entra ID (browser, or --use-device-code) and keeps the sign-in.
+    Login(login::LoginArgs),
+    /// Forgets a profile's sign-in.
+    Logout,
+    /// API keys per endpoint, in the keychain (shared with the app).
+    #[command(subcommand)]
+    Key(keys::KeyCommand),
+    /// Connection profiles (shared with the app).
+    #[command(subcommand)]
+    Profile(keys::ProfileCommand),
     /// Runs the Azure simulator (the Sandbox) in the foreground and prints its URL.
     Sim {
         /// Loopback port (0 picks a free one).
@@ -61,6 +73,14 @@ fn main() -> ExitCode {
         Command::Sim { port } => {
             return runtime().map_or(ExitCode::FAILURE, |rt| rt.block_on(sim::run(port)))
         }
+        Command::Login(args) => {
+            let Some(rt) = runtime() else { return ExitCode::FAILURE };
+            let (profile, endpoint) = (cli.arm.profile.as_deref(), cli.arm.arm_endpoint.as_deref());
+            return exit_code(rt.block_on(login::login(args, profile, endpoint)));
+        }
+        Command::Logout => return exit_code(login::logout(cli.arm.profile.as_deref())),
+        Command::Key(command) => return exit_code(keys::run_key(command)),
+        Command::Profile(command) => return exit_code(keys::run_profile(command)),
         Command::Chat(args) => {
             let Some(rt) = runtime() else { return ExitCode::FAILURE };
             return exit_code(rt.block_on(chat::run(args, cli.arm.output)));

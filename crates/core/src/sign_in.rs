@@ -1,0 +1,141 @@
+//! Signed-in profiles: the refresh token kept in the keychain (and re-kept each time Entra rotates it),
+//! access tokens minted from it in memory, and signing out. Shared by the app and `fdesk`.
+
+use std::sync::Arc;
+
+use base64::Engine;
+use foundry_azure::cloud::Cloud;
+use foundry_azure::entra::{Authority, RefreshToken, RefreshingTokenSource, DEFAULT_CLIENT_ID};
+use url::Url;
+
+use crate::profiles::{CloudChoice, Connection, Profile};
+use crate::secrets::{Secret, SecretError, SecretStore};
+
+/// Why a signed-in profile cannot give tokens.
+#[derive(Debug, thiserror::Error)]
+pub enum SignInError {
+    #[error("'{0}' is not an Azure account profile")]
+    NotAnAccount(String),
+    #[error("'{0}' is not signed in: sign in again")]
+    SignedOut(String),
+    #[error("the profile's cloud is not usable: {0}")]
+    Cloud(String),
+    #[error(transparent)]
+    Store(#[from] SecretError),
+    #[error("{0}")]
+    Azure(#[from] foundry_azure::AzureError),
+}
+
+/// The cloud a profile's choice names.
+pub fn cloud_of(choice: &CloudChoice) -> Result<Cloud, SignInError> {
+    Ok(match choice {
+        CloudChoice::Public => Cloud::public(),
+        CloudChoice::China => Cloud::china(),
+        CloudChoice::UsGovernment => Cloud::us_government(),
+        CloudChoice::Custom { resource_manager, authority_host, audience } => {
+            let parse = |text: &str| Url::parse(text).map_err(|e| SignInError::Cloud(format!("{text}: {e}")));
+            Cloud {
+                name: "Custom".into(),
+                resource_manager: parse(resource_manager)?,
+                authority_host: parse(authority_host)?,
+                resource_manager_audience: audience.clone(),
+            }
+        }
+    })
+}
+
+/// The account settings of a profile: cloud, tenant, client id.
+fn account_of(profile: &Profile) -> Result<(Cloud, String, String), SignInError> {
+    match &profile.connection {
+        Connection::AzureAccount { cloud, tenant, client_id, .. } => Ok((
+            cloud_of(cloud)?,
+            tenant.clone(),
+            client_id.clone().unwrap_or_else(|| DEFAULT_CLIENT_ID.to_string()),
+        )),
+        _ => Err(SignInError::NotAnAccount(profile.name.clone())),
+    }
+}
+
+/// Keeps a sign-in's refresh token for `profile`.
+pub fn keep_sign_in(
+    store: &dyn SecretStore,
+    profile: &Profile,
+    refresh: &RefreshToken,
+) -> Result<(), SecretError> {
+    store.set(&profile.refresh_token_key(), &Secret::new(refresh.secret()))
+}
+
+/// A token source for `profile` from its kept refresh token; every rotated token is kept again.
+pub fn token_source(
+    store: Arc<dyn SecretStore>,
+    profile: &Profile,
+) -> Result<RefreshingTokenSource, SignInError> {
+    let (cloud, tenant, client_id) = account_of(profile)?;
+    let key = profile.refresh_token_key();
+    let refresh = store.get(&key)?.ok_or_else(|| SignInError::SignedOut(profile.name.clone()))?;
+    let keep: foundry_azure::entra::refreshing::OnRotate = Arc::new(move |rotated: &RefreshToken| {
+        // A failed re-keep is not fatal now (the old token still works); it is logged without the token.
+        if let Err(e) = store.set(&key, &Secret::new(rotated.secret())) {
+            tracing::warn!("could not keep the rotated refresh token: {e}");
+        }
+    });
+    let authority = Authority::new(&cloud.authority_host, &tenant);
+    Ok(RefreshingTokenSource::new(authority, &client_id, RefreshToken::new(refresh.expose()), Some(keep))?)
+}
+
+/// Signs `profile` out: forgets its refresh token. `Ok(false)` when it was not signed in.
+pub fn sign_out(store: &dyn SecretStore, profile: &Profile) -> Result<bool, SecretError> {
+    match store.delete(&profile.refresh_token_key()) {
+        Ok(()) => Ok(true),
+        Err(SecretError::Missing(_)) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Who a token was issued to (`upn`, else `unique_name`, else `preferred_username`), for display only:
+/// the token is not verified here (Azure verifies it on every call).
+pub fn user_of(access_token: &str) -> Option<String> {
+    let claims = access_token.split('.').nth(1)?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(claims.trim_end_matches('=')).ok()?;
+    let claims: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    ["upn", "unique_name", "preferred_username"]
+        .iter()
+        .find_map(|k| claims.get(*k).and_then(|v| v.as_str()).map(str::to_string))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secrets::MemoryStore;
+
+    #[test]
+    fn the_user_is_read_from_a_tokens_claims_and_garbage_is_none() {
+        let claims = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(br#"{"upn":"ada@contoso.com"}"#);
+        assert_eq!(user_of(&format!("h.{claims}.s")).as_deref(), Some("ada@contoso.com"));
+        assert_eq!(user_of("not-a-jwt"), None);
+        assert_eq!(user_of("a.!!!.c"), None);
+    }
+
+    #[test]
+    fn a_profile_without_a_kept_sign_in_says_sign_in_again_and_sign_out_forgets_it() {
+        let store: Arc<dyn SecretStore> = Arc::new(MemoryStore::new());
+        let profile = Profile {
+            id: "p1".into(),
+            name: "Work".into(),
+            connection: Connection::AzureAccount {
+                cloud: CloudChoice::Public,
+                tenant: "organizations".into(),
+                client_id: None,
+                user: None,
+                use_azure_cli: false,
+            },
+        };
+        assert!(matches!(token_source(store.clone(), &profile), Err(SignInError::SignedOut(_))));
+        keep_sign_in(store.as_ref(), &profile, &RefreshToken::new("rt")).unwrap();
+        assert!(token_source(store.clone(), &profile).is_ok());
+        assert!(sign_out(store.as_ref(), &profile).unwrap());
+        assert!(!sign_out(store.as_ref(), &profile).unwrap());
+        let sandbox = crate::profiles::sandbox_profile();
+        assert!(matches!(token_source(store, &sandbox), Err(SignInError::NotAnAccount(_))));
+    }
+}
