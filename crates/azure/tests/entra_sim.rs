@@ -168,14 +168,15 @@ async fn one_refresh_token_gives_each_tenant_its_own_tokens_and_subscriptions() 
     let refresh = sign_in.finish(&CancellationToken::new()).await.unwrap().refresh_token.unwrap();
     let home = RefreshingTokenSource::new(authority(&sim), DEFAULT_CLIENT_ID, refresh, None).unwrap();
     let cloud = foundry_azure::cloud::Cloud::at("Sandbox", &Url::parse(&sim.base_url()).unwrap());
-    let tenants: Vec<String> = foundry_azure::arm::ArmClient::new(&cloud, Arc::new(home.for_tenant("organizations")))
-        .unwrap()
-        .list_tenants()
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|t| t.tenant_id)
-        .collect();
+    let tenants: Vec<String> =
+        foundry_azure::arm::ArmClient::new(&cloud, Arc::new(home.for_tenant("organizations")))
+            .unwrap()
+            .list_tenants()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|t| t.tenant_id)
+            .collect();
     assert_eq!(tenants.len(), 2, "{tenants:?}");
     assert_eq!(subscriptions_with(&sim, Arc::new(home.for_tenant(FABRIKAM))).await, [FABRIKAM_SUB]);
     assert_eq!(subscriptions_with(&sim, Arc::new(home.for_tenant(&tenants[0]))).await, [SUBSCRIPTION_ID]);
