@@ -211,18 +211,21 @@ pub(crate) fn wait_header(headers: &HeaderMap, name: &str, unit: f64) -> Option<
     (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds.min(YEAR_SECS)))
 }
 
+/// Headers from `(name, value)` pairs, for unit tests of what Azure's headers say.
+#[cfg(test)]
+pub(crate) fn test_headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+    let mut map = HeaderMap::new();
+    for (name, value) in pairs {
+        #[allow(clippy::unwrap_used)] // test input
+        map.insert(*name, reqwest::header::HeaderValue::from_str(value).unwrap());
+    }
+    map
+}
+
 #[cfg(test)]
 mod tests {
+    use super::test_headers as headers;
     use super::*;
-    use reqwest::header::HeaderValue;
-
-    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
-        let mut map = HeaderMap::new();
-        for (name, value) in pairs {
-            map.insert(*name, HeaderValue::from_str(value).unwrap());
-        }
-        map
-    }
 
     #[test]
     fn arm_error_keeps_code_message_and_request_id_verbatim() {

@@ -37,15 +37,8 @@ pub fn inference_error(status: u16, headers: &HeaderMap, body: &[u8]) -> AzureEr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use reqwest::header::HeaderValue;
+    use crate::error::test_headers as headers;
     use std::time::Duration;
-
-    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
-        pairs
-            .iter()
-            .map(|(k, v)| (reqwest::header::HeaderName::from_static(k), HeaderValue::from_str(v).unwrap()))
-            .collect()
-    }
 
     #[test]
     fn a_day_long_wait_is_no_quota() {

@@ -68,14 +68,7 @@ fn wait_in_message(message: &str) -> Option<Duration> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use reqwest::header::HeaderValue;
-
-    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
-        pairs
-            .iter()
-            .map(|(k, v)| (reqwest::header::HeaderName::from_static(k), HeaderValue::from_str(v).unwrap()))
-            .collect()
-    }
+    use crate::error::test_headers as headers;
 
     #[test]
     fn the_wait_comes_from_the_first_source_that_has_one() {
