@@ -1,5 +1,8 @@
 //! The one error type every command returns. The UI switches on `kind`, never on the message.
 
+use foundry_azure::{AzureError, ErrorKind as AzureKind};
+use foundry_desk_core::connections::ConnectionError;
+use foundry_desk_core::secrets::SecretError;
 use foundry_desk_core::settings::SettingsError;
 use serde::Serialize;
 
@@ -18,6 +21,8 @@ pub struct CommandError {
     pub request_id: Option<String>,
     /// How long to wait before trying again, when the server said.
     pub retry_after_secs: Option<u32>,
+    /// The Azure role that would have allowed a refused call.
+    pub missing_role: Option<String>,
 }
 
 /// What went wrong, as the UI needs to tell it apart. Add a kind only when the UI handles it.
@@ -26,6 +31,24 @@ pub struct CommandError {
 pub enum ErrorKind {
     /// Saved settings could not be read or written.
     Settings,
+    /// Something typed is not usable (the message says what to type); a name already taken.
+    Input,
+    /// The keychain is unavailable or locked: offer "keep for this session only".
+    Keychain,
+    /// The profile must sign in (again): offer "Sign in again".
+    SignInRequired,
+    /// Azure refused: not signed in, or a role is missing (`missingRole`).
+    Forbidden,
+    /// What was asked for does not exist (any more).
+    NotFound,
+    /// Azure is busy: wait `retryAfterSecs`.
+    Throttled,
+    /// Azure could not be reached.
+    Network,
+    /// The person cancelled (a sign-in).
+    Cancelled,
+    /// Any other answer from Azure; `code` and `message` are Azure's.
+    Azure,
     /// A fault in the app itself.
     Internal,
 }
@@ -33,7 +56,68 @@ pub enum ErrorKind {
 impl CommandError {
     /// An error without Azure details.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Self { kind, message: message.into(), code: None, request_id: None, retry_after_secs: None }
+        Self {
+            kind,
+            message: message.into(),
+            code: None,
+            request_id: None,
+            retry_after_secs: None,
+            missing_role: None,
+        }
+    }
+}
+
+impl From<AzureError> for CommandError {
+    fn from(error: AzureError) -> Self {
+        let kind = match error.kind {
+            AzureKind::Auth | AzureKind::Forbidden => ErrorKind::Forbidden,
+            AzureKind::NotFound => ErrorKind::NotFound,
+            AzureKind::Throttled | AzureKind::Quota => ErrorKind::Throttled,
+            AzureKind::Network | AzureKind::Timeout => ErrorKind::Network,
+            AzureKind::Cancelled => ErrorKind::Cancelled,
+            AzureKind::InvalidRequest => ErrorKind::Input,
+            _ => ErrorKind::Azure,
+        };
+        Self {
+            kind,
+            message: error.to_string(),
+            code: error.code.clone(),
+            request_id: error.request_id.clone(),
+            retry_after_secs: error.retry_after.map(|d| u32::try_from(d.as_secs()).unwrap_or(u32::MAX)),
+            missing_role: error.missing_role.map(str::to_string),
+        }
+    }
+}
+
+impl From<ConnectionError> for CommandError {
+    fn from(error: ConnectionError) -> Self {
+        match error {
+            ConnectionError::Azure(e) => e.into(),
+            ConnectionError::Secret(e) => e.into(),
+            ConnectionError::Key(foundry_desk_core::endpoint_keys::KeyError::Store(e)) => e.into(),
+            ConnectionError::SignInRequired(_) => Self::new(ErrorKind::SignInRequired, error.to_string()),
+            ConnectionError::Profile(foundry_desk_core::profiles::ProfileError::NotFound(_)) => {
+                Self::new(ErrorKind::NotFound, error.to_string())
+            }
+            ConnectionError::Profile(foundry_desk_core::profiles::ProfileError::File { .. }) => {
+                Self::new(ErrorKind::Settings, error.to_string())
+            }
+            ConnectionError::NoSuchSignIn => Self::new(ErrorKind::Cancelled, error.to_string()),
+            _ => Self::new(ErrorKind::Input, error.to_string()),
+        }
+    }
+}
+
+impl From<SecretError> for CommandError {
+    fn from(error: SecretError) -> Self {
+        let what_to_do = match &error {
+            SecretError::Unavailable { .. } => {
+                " Install and start a keyring (GNOME Keyring or KWallet), or keep secrets for this session only."
+            }
+            SecretError::Locked { .. } => " Unlock your keyring, or keep secrets for this session only.",
+            _ => "",
+        };
+        Self::new(ErrorKind::Keychain, format!("{error}.{what_to_do}"))
     }
 }
 
@@ -58,7 +142,7 @@ mod tests {
         let json = serde_json::to_value(CommandError::new(ErrorKind::Settings, "bad file")).expect("json");
         assert_eq!(
             json,
-            serde_json::json!({"kind": "settings", "message": "bad file", "code": null, "requestId": null, "retryAfterSecs": null})
+            serde_json::json!({"kind": "settings", "message": "bad file", "code": null, "requestId": null, "retryAfterSecs": null, "missingRole": null})
         );
     }
 }

@@ -19,6 +19,27 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             commands::app::app_info,
             commands::settings::get_settings,
             commands::settings::set_theme,
+            commands::connections::list_profiles,
+            commands::connections::add_endpoint_profile,
+            commands::connections::add_account_profile,
+            commands::connections::rename_profile,
+            commands::connections::remove_profile,
+            commands::connections::start_device_code,
+            commands::connections::start_browser_sign_in,
+            commands::connections::finish_sign_in,
+            commands::connections::cancel_sign_in,
+            commands::connections::sign_out,
+            commands::connections::list_tenants,
+            commands::connections::choose_tenant,
+            commands::connections::list_subscriptions,
+            commands::connections::list_accounts,
+            commands::connections::get_keys_from_azure,
+            commands::connections::rotate_key,
+            commands::connections::save_key,
+            commands::connections::delete_key,
+            commands::connections::check_connection,
+            commands::connections::keychain_status,
+            commands::connections::keep_secrets_for_session,
         ])
 }
 
@@ -46,6 +67,8 @@ pub fn run() {
                 .build(),
         )
         .plugin(tauri_plugin_store::Builder::new().build())
+        // Opens the sign-in page in the system browser, from Rust only: the window has no opener permission.
+        .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .invoke_handler(ipc.invoke_handler())
         .setup(move |app| {

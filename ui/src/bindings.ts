@@ -10,9 +10,74 @@ export const commands = {
 	getSettings: () => typedError<Settings, CommandError>(__TAURI_INVOKE("get_settings")),
 	/**  Saves the theme choice and returns the settings as saved. */
 	setTheme: (theme: ThemePreference) => typedError<Settings, CommandError>(__TAURI_INVOKE("set_theme", { theme })),
+	/**  Every profile, with sign-in state and saved key (masked). */
+	listProfiles: () => typedError<ProfileView[], CommandError>(__TAURI_INVOKE("list_profiles")),
+	/**  Adds an endpoint + key profile; the key goes to the keychain. */
+	addEndpointProfile: (profile: NewEndpointProfile) => typedError<ProfileView, CommandError>(__TAURI_INVOKE("add_endpoint_profile", { profile })),
+	/**  Adds an Azure account profile (signed out until it signs in). */
+	addAccountProfile: (profile: NewAccountProfile) => typedError<ProfileView, CommandError>(__TAURI_INVOKE("add_account_profile", { profile })),
+	/**  Renames a profile. */
+	renameProfile: (profileId: string, name: string) => typedError<ProfileView, CommandError>(__TAURI_INVOKE("rename_profile", { profileId, name })),
+	/**  Removes a profile and its keychain entries. */
+	removeProfile: (profileId: string) => typedError<Removed, CommandError>(__TAURI_INVOKE("remove_profile", { profileId })),
+	/**  Shows a device code to sign in with. */
+	startDeviceCode: (profileId: string) => typedError<DeviceCodeView, CommandError>(__TAURI_INVOKE("start_device_code", { profileId })),
+	/**  Starts a browser sign-in and opens the sign-in page in the system browser. */
+	startBrowserSignIn: (profileId: string) => typedError<BrowserSignInView, CommandError>(__TAURI_INVOKE("start_browser_sign_in", { profileId })),
+	/**  Waits until the person has signed in (or declined, or cancelled). */
+	finishSignIn: (signInId: string) => typedError<ProfileView, CommandError>(__TAURI_INVOKE("finish_sign_in", { signInId })),
+	/**  Stops waiting for a sign-in. */
+	cancelSignIn: (signInId: string) => __TAURI_INVOKE<void>("cancel_sign_in", { signInId }),
+	/**  Forgets a profile's sign-in. */
+	signOut: (profileId: string) => typedError<ProfileView, CommandError>(__TAURI_INVOKE("sign_out", { profileId })),
+	/**  The tenants the signed-in person belongs to. */
+	listTenants: (profileId: string) => typedError<TenantView[], CommandError>(__TAURI_INVOKE("list_tenants", { profileId })),
+	/**  Makes a tenant the profile's tenant. */
+	chooseTenant: (profileId: string, tenantId: string) => typedError<ProfileView, CommandError>(__TAURI_INVOKE("choose_tenant", { profileId, tenantId })),
+	/**  The subscriptions of the profile's tenant. */
+	listSubscriptions: (profileId: string) => typedError<SubscriptionView[], CommandError>(__TAURI_INVOKE("list_subscriptions", { profileId })),
+	/**  The AI accounts of a subscription, with their saved keys (masked). */
+	listAccounts: (profileId: string, subscriptionId: string) => typedError<AccountView[], CommandError>(__TAURI_INVOKE("list_accounts", { profileId, subscriptionId })),
+	/**  Saves the account's key1 from Azure into the keychain. */
+	getKeysFromAzure: (profileId: string, account: AccountCoordinates) => typedError<SavedKeyView, CommandError>(__TAURI_INVOKE("get_keys_from_azure", { profileId, account })),
+	/**  Regenerates a key through Azure and saves the new one. */
+	rotateKey: (profileId: string, account: AccountCoordinates, key: KeyChoice) => typedError<SavedKeyView, CommandError>(__TAURI_INVOKE("rotate_key", { profileId, account, key })),
+	/**  Saves a pasted key for an endpoint. */
+	saveKey: (endpoint: string, key: string) => typedError<SavedKeyView, CommandError>(__TAURI_INVOKE("save_key", { endpoint, key })),
+	/**  Deletes an endpoint's key; false when there was none. */
+	deleteKey: (endpoint: string) => typedError<boolean, CommandError>(__TAURI_INVOKE("delete_key", { endpoint })),
+	/**  What works with a profile: Resource Manager, deployments, inference. */
+	checkConnection: (profileId: string) => typedError<ConnectionReport, CommandError>(__TAURI_INVOKE("check_connection", { profileId })),
+	/**  Whether secrets can be kept, and where. */
+	keychainStatus: () => typedError<KeychainStatus, CommandError>(__TAURI_INVOKE("keychain_status")),
+	/**  Keeps secrets in memory until the app quits (the keychain cannot be used). */
+	keepSecretsForSession: () => __TAURI_INVOKE<KeychainStatus>("keep_secrets_for_session"),
 };
 
 /* Types */
+/**  An account by its coordinates, as the UI names it. */
+export type AccountCoordinates = {
+	subscriptionId: string,
+	resourceGroup: string,
+	name: string,
+};
+
+/**  An AI account (OpenAI or AIServices) and the key saved for its endpoint. */
+export type AccountView = {
+	subscriptionId: string,
+	resourceGroup: string,
+	name: string,
+	kind: string | null,
+	location: string | null,
+	endpoint: string | null,
+	/**  Keys are refused (`disableLocalAuth`): only Entra sign-in works. */
+	keyAuthDisabled: boolean,
+	key: SavedKeyView | null,
+};
+
+/**  How requests reach inference, for an endpoint + key profile. */
+export type ApiStyleChoice = { style: "v1" } | { style: "classic"; apiVersion: string };
+
 /**  Facts about this installation. */
 export type AppInfo = {
 	name: string,
@@ -23,6 +88,46 @@ export type AppInfo = {
 	logDir: string,
 	keychain: KeychainStatus,
 };
+
+/**  The page to open for a browser sign-in. */
+export type BrowserSignInView = {
+	signInId: string,
+	authorizeUrl: string,
+};
+
+/**  What was checked. */
+export type CheckArea = 
+/**  Listing subscriptions through Resource Manager. */
+"arm" | 
+/**  Listing an account's deployments. */
+"deployments" | 
+/**  A one-token chat with a deployment. */
+"inference";
+
+/**  How a check went. */
+export type CheckOutcome = "ok" | "failed" | 
+/**  Not applicable, or nothing to check it with. */
+"skipped";
+
+/**  One line of the report. */
+export type CheckResult = {
+	area: CheckArea,
+	outcome: CheckOutcome,
+	/**  What happened, in a sentence. */
+	summary: string,
+	/**  The Azure role that would make a refused call work. */
+	missingRole: string | null,
+	code: string | null,
+	requestId: string | null,
+};
+
+/**  Which Azure a signed-in profile talks to. */
+export type CloudChoice = { kind: "public" } | { kind: "china" } | { kind: "usGovernment" } | 
+/**
+ *  Own Resource Manager and authority hosts, and the token audience when it is not the host (the
+ *  Sandbox simulator plays the public cloud on a loopback address).
+ */
+{ kind: "custom"; resourceManager: string; authorityHost: string; audience: string | null };
 
 /**
  *  An error the UI can act on: what kind, what to tell the user, and Azure's code and request id when
@@ -38,14 +143,75 @@ export type CommandError = {
 	requestId: string | null,
 	/**  How long to wait before trying again, when the server said. */
 	retryAfterSecs: number | null,
+	/**  The Azure role that would have allowed a refused call. */
+	missingRole: string | null,
+};
+
+/**  What a profile connects with. */
+export type Connection = 
+/**  Signed in with Microsoft Entra ID. */
+{ kind: "azureAccount"; cloud: CloudChoice; 
+/**  The tenant picked after sign-in (`organizations` until then). */
+tenant: string; 
+/**  Own app registration, when not the default. */
+clientId: string | null; 
+/**  Who is signed in (shown, never used to authenticate). */
+user: string | null; 
+/**  Signed in through the Azure CLI's login instead of our own. */
+useAzureCli: boolean } | 
+/**  An endpoint and its key, for people without Resource Manager rights. */
+{ kind: "endpointKey"; endpoint: string; api: ApiStyleChoice; deployments: string[] } | 
+/**  The built-in simulator. */
+{ kind: "sandbox" };
+
+/**  Every check, in order. */
+export type ConnectionReport = {
+	checks: CheckResult[],
+};
+
+/**  The code to type and where, for a device-code sign-in. */
+export type DeviceCodeView = {
+	/**  Names this sign-in for `finish_sign_in` / `cancel_sign_in`. */
+	signInId: string,
+	userCode: string,
+	verificationUri: string,
+	expiresInSecs: number,
 };
 
 /**  What went wrong, as the UI needs to tell it apart. Add a kind only when the UI handles it. */
 export type ErrorKind = 
 /**  Saved settings could not be read or written. */
 "settings" | 
+/**  Something typed is not usable (the message says what to type); a name already taken. */
+"input" | 
+/**  The keychain is unavailable or locked: offer "keep for this session only". */
+"keychain" | 
+/**  The profile must sign in (again): offer "Sign in again". */
+"signInRequired" | 
+/**  Azure refused: not signed in, or a role is missing (`missingRole`). */
+"forbidden" | 
+/**  What was asked for does not exist (any more). */
+"notFound" | 
+/**  Azure is busy: wait `retryAfterSecs`. */
+"throttled" | 
+/**  Azure could not be reached. */
+"network" | 
+/**  The person cancelled (a sign-in). */
+"cancelled" | 
+/**  Any other answer from Azure; `code` and `message` are Azure's. */
+"azure" | 
 /**  A fault in the app itself. */
 "internal";
+
+/**  Which of an account's two keys. */
+export type KeyChoice = "key1" | "key2";
+
+/**  Where a saved key came from. */
+export type KeyOrigin = 
+/**  Pasted by the person (in the app or with `fdesk key set`). */
+{ kind: "pasted" } | 
+/**  Fetched or regenerated through Resource Manager by a signed-in profile. */
+{ kind: "azure"; profileId: string; keyName: string };
 
 /**  The three states a user needs to tell apart. */
 export type KeychainState = "unlocked" | "locked" | "unavailable";
@@ -59,12 +225,93 @@ export type KeychainStatus = {
 	detail: string | null,
 };
 
+/**  A new Azure account profile, before it signs in. */
+export type NewAccountProfile = {
+	name: string,
+	cloud: CloudChoice,
+	clientId: string | null,
+	useAzureCli: boolean,
+};
+
+/**  A new endpoint + key profile, as typed in the form. */
+export type NewEndpointProfile = {
+	name: string,
+	endpoint: string,
+	api: ApiStyleChoice,
+	deployments: string[],
+	/**  Pasted once; goes straight to the keychain and is never sent back. */
+	key: string | null,
+};
+
+/**  One connection profile. */
+export type Profile = {
+	/**  Stable id (names the keychain entries). */
+	id: string,
+	/**  What the person calls it; unique. */
+	name: string,
+	connection: Connection,
+};
+
+/**  A profile as the Connections screen lists it. Holds no secret. */
+export type ProfileView = {
+	profile: Profile,
+	signIn: SignInState,
+	/**  The saved key of an endpoint + key profile. */
+	key: SavedKeyView | null,
+	/**  True for the Sandbox: nothing it shows is real Azure. */
+	simulated: boolean,
+};
+
+/**  What removing a profile removed. */
+export type Removed = {
+	name: string,
+	/**  Keychain entries removed with it (refresh token, keys it saved). */
+	secretsRemoved: number,
+};
+
+/**  A saved key as the UI may show it: never the key, only its last four characters. */
+export type SavedKeyView = {
+	/**  The normalised endpoint the key is for. */
+	endpoint: string,
+	/**  `••••` and the last four characters. */
+	masked: string,
+	/**  When it was saved, in milliseconds since 1970 (what JavaScript's `Date` takes). */
+	savedAtMs: number | null,
+	origin: KeyOrigin,
+};
+
 /**  Everything the user can set that is not a secret. */
 export type Settings = {
 	/**  Format version, for migrations. */
 	version: number,
 	/**  Light, dark, or follow the OS. */
 	theme: ThemePreference,
+};
+
+/**  Whether a profile can make calls now. */
+export type SignInState = 
+/**  Endpoint + key and Sandbox profiles need no sign-in. */
+"notNeeded" | "signedIn" | 
+/**  Uses the Azure CLI's login (`az login`). */
+"azureCli" | 
+/**  Never signed in, or signed out. */
+"signedOut" | 
+/**  The sign-in expired or was revoked: "Sign in again". */
+"expired";
+
+/**  A subscription of the profile's tenant. */
+export type SubscriptionView = {
+	subscriptionId: string,
+	displayName: string | null,
+	/**  Enabled, Disabled, Warned, … */
+	state: string | null,
+};
+
+/**  A directory the signed-in person belongs to. */
+export type TenantView = {
+	tenantId: string,
+	displayName: string | null,
+	defaultDomain: string | null,
 };
 
 /**  The colour theme: follow the OS unless the user picked one. */

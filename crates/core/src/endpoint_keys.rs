@@ -17,6 +17,9 @@ pub enum KeyError {
     Invalid(&'static str),
     #[error(transparent)]
     Store(#[from] SecretError),
+    /// The list of saved keys (no secret in it) could not be written.
+    #[error("the list of saved keys could not be written: {0}")]
+    Index(String),
 }
 
 /// The keychain name of `endpoint`'s key.

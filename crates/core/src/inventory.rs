@@ -24,10 +24,12 @@ pub async fn accounts_in(
     subscriptions: &[String],
     in_flight: usize,
 ) -> Vec<SubscriptionAccounts> {
-    stream::iter(subscriptions)
+    // Owned ids: a closure over borrowed ones makes the future not `Send` for callers that need it
+    // (the desktop shell's commands), through a higher-ranked lifetime the compiler cannot prove.
+    stream::iter(subscriptions.to_vec())
         .map(|subscription| async move {
-            let accounts = client.list_accounts(subscription, None).await;
-            SubscriptionAccounts { subscription: subscription.clone(), accounts }
+            let accounts = client.list_accounts(&subscription, None).await;
+            SubscriptionAccounts { subscription, accounts }
         })
         .buffered(in_flight.max(1))
         .collect()

@@ -4,10 +4,13 @@
 pub mod account_keys;
 pub mod app_info;
 pub mod arm_session;
+pub mod connections;
 pub mod deployments;
 pub mod endpoint_keys;
+pub mod files;
 pub mod inventory;
 pub mod profiles;
+pub mod saved_keys;
 pub mod secrets;
 pub mod settings;
 pub mod sign_in;

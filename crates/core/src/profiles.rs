@@ -132,6 +132,11 @@ impl ProfileStore {
             .ok_or_else(|| ProfileError::NotFound(name.to_string()))
     }
 
+    /// The profile with this id.
+    pub fn by_id(&self, id: &str) -> Result<Profile, ProfileError> {
+        self.list()?.into_iter().find(|p| p.id == id).ok_or_else(|| ProfileError::NotFound(id.to_string()))
+    }
+
     /// Adds a profile under a new id; names are unique (any case).
     pub fn add(&self, name: &str, connection: Connection) -> Result<Profile, ProfileError> {
         let name = name.trim();
@@ -198,11 +203,7 @@ impl ProfileStore {
     fn save(&self, profiles: Vec<Profile>) -> Result<(), ProfileError> {
         let file = ProfilesFile { version: PROFILES_VERSION, profiles };
         let text = serde_json::to_string_pretty(&file).map_err(|e| self.file_error(e))?;
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(|e| self.file_error(e))?;
-        let temp = self.path.with_extension("json.tmp");
-        std::fs::write(&temp, text).map_err(|e| self.file_error(e))?;
-        std::fs::rename(&temp, &self.path).map_err(|e| self.file_error(e))
+        crate::files::write_atomically(&self.path, text.as_bytes()).map_err(|e| self.file_error(e))
     }
 
     fn file_error(&self, error: impl std::fmt::Display) -> ProfileError {

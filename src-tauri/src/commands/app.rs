@@ -10,5 +10,5 @@ use crate::state::AppState;
 #[specta::specta]
 pub async fn app_info(app: AppHandle, state: State<'_, AppState>) -> Result<AppInfo, CommandError> {
     let (state, version) = (state.inner().clone(), app.package_info().version.to_string());
-    blocking(move || Ok(app_info::gather(&version, &state.paths, state.secrets.as_ref()))).await
+    blocking(move || Ok(app_info::gather(&version, &state.paths, state.secrets().as_ref()))).await
 }

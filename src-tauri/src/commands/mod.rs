@@ -1,6 +1,7 @@
 //! Tauri commands: each takes typed input, calls one core function, and maps the error.
 
 pub mod app;
+pub mod connections;
 pub mod settings;
 
 use crate::error::{CommandError, ErrorKind};

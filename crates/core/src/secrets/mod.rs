@@ -3,9 +3,11 @@
 //! Keys and tokens never leave Rust: callers get a [`Secret`], which redacts itself in `Debug`, has no
 //! `Display` and cannot be serialized, so it cannot slip into a log line, an error or an IPC answer.
 
+mod fallback;
 mod keychain;
 mod memory;
 
+pub use fallback::FallbackStore;
 pub use keychain::KeychainStore;
 pub use memory::MemoryStore;
 

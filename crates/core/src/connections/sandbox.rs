@@ -1,0 +1,35 @@
+//! The Sandbox profile's Azure: the simulator, started inside the app the first time it is needed.
+
+use foundry_azure::cloud::Cloud;
+use foundry_sim::RunningSim;
+use tokio::sync::OnceCell;
+use url::Url;
+
+use super::ConnectionError;
+
+/// The in-process simulator, started once.
+#[derive(Default)]
+pub struct Sandbox {
+    sim: OnceCell<RunningSim>,
+}
+
+impl Sandbox {
+    async fn sim(&self) -> Result<&RunningSim, ConnectionError> {
+        self.sim.get_or_try_init(RunningSim::start).await.map_err(|e| {
+            ConnectionError::Input(format!("the Sandbox could not start on a loopback port: {e}"))
+        })
+    }
+
+    /// The simulator's Resource Manager and sign-in, as a cloud.
+    pub async fn cloud(&self) -> Result<Cloud, ConnectionError> {
+        let base = self.sim().await?.base_url();
+        let url =
+            Url::parse(&base).map_err(|e| ConnectionError::Input(format!("Sandbox address {base}: {e}")))?;
+        Ok(Cloud::at("Sandbox", &url))
+    }
+
+    /// Where the simulator serves an account's inference endpoint.
+    pub async fn endpoint_for(&self, azure_endpoint: &str) -> Result<String, ConnectionError> {
+        Ok(self.sim().await?.endpoint_for(azure_endpoint))
+    }
+}

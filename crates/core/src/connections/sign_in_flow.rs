@@ -1,0 +1,156 @@
+//! Signing an Azure account profile in: a device code or the browser (auth code + PKCE on a loopback
+//! redirect). `start_*` returns what to show at once; `finish_sign_in` waits for the person and keeps
+//! only the refresh token (in the keychain); `cancel_sign_in` stops the wait from another call.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use foundry_azure::entra::auth_code::BrowserSignIn;
+use foundry_azure::entra::device_code::DeviceCodeSignIn;
+use foundry_azure::entra::{Authority, SignedIn, ARM_SCOPES, DEFAULT_CLIENT_ID};
+use serde::Serialize;
+use tokio_util::sync::CancellationToken;
+
+use super::{ConnectionError, Connections, ProfileView};
+use crate::profiles::{Connection, Profile};
+use crate::sign_in;
+
+/// The code to type and where, for a device-code sign-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceCodeView {
+    /// Names this sign-in for `finish_sign_in` / `cancel_sign_in`.
+    pub sign_in_id: String,
+    pub user_code: String,
+    pub verification_uri: String,
+    pub expires_in_secs: u32,
+}
+
+/// The page to open for a browser sign-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct BrowserSignInView {
+    pub sign_in_id: String,
+    pub authorize_url: String,
+}
+
+enum Flow {
+    DeviceCode(DeviceCodeSignIn),
+    Browser(BrowserSignIn),
+}
+
+struct Pending {
+    profile_id: String,
+    cancel: CancellationToken,
+    flow: Option<Flow>,
+}
+
+/// Sign-ins started and not yet finished.
+#[derive(Default)]
+pub struct PendingSignIns {
+    pending: Mutex<HashMap<String, Pending>>,
+}
+
+impl PendingSignIns {
+    fn lock(&self) -> MutexGuard<'_, HashMap<String, Pending>> {
+        self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn add(&self, profile_id: &str, flow: Flow) -> String {
+        let id = format!("s-{:016x}", fastrand::u64(..));
+        let pending = Pending {
+            profile_id: profile_id.to_string(),
+            cancel: CancellationToken::new(),
+            flow: Some(flow),
+        };
+        self.lock().insert(id.clone(), pending);
+        id
+    }
+}
+
+impl Connections {
+    fn authority_of(&self, profile: &Profile) -> Result<(Authority, String), ConnectionError> {
+        match &profile.connection {
+            Connection::AzureAccount { cloud, tenant, client_id, use_azure_cli: false, .. } => {
+                let cloud = sign_in::cloud_of(cloud)?;
+                let client_id = client_id.clone().unwrap_or_else(|| DEFAULT_CLIENT_ID.to_string());
+                Ok((Authority::new(&cloud.authority_host, tenant), client_id))
+            }
+            Connection::AzureAccount { .. } => Err(ConnectionError::WrongKind(format!(
+                "'{}' uses your Azure CLI login: run `az login` in a terminal instead",
+                profile.name
+            ))),
+            _ => Err(ConnectionError::WrongKind(format!("'{}' does not sign in", profile.name))),
+        }
+    }
+
+    /// Asks Entra for a device code for the profile.
+    pub async fn start_device_code(&self, profile_id: &str) -> Result<DeviceCodeView, ConnectionError> {
+        let profile = self.profile(profile_id)?;
+        let (authority, client_id) = self.authority_of(&profile)?;
+        let flow = DeviceCodeSignIn::start(&authority, &client_id, &ARM_SCOPES).await?;
+        let prompt = flow.prompt();
+        let sign_in_id = self.sign_ins.add(&profile.id, Flow::DeviceCode(flow));
+        Ok(DeviceCodeView {
+            sign_in_id,
+            user_code: prompt.user_code,
+            verification_uri: prompt.verification_uri,
+            expires_in_secs: u32::try_from(prompt.expires_in.as_secs()).unwrap_or(u32::MAX),
+        })
+    }
+
+    /// Starts a browser sign-in: a loopback redirect listens; the caller opens `authorize_url`.
+    pub async fn start_browser_sign_in(
+        &self,
+        profile_id: &str,
+    ) -> Result<BrowserSignInView, ConnectionError> {
+        let profile = self.profile(profile_id)?;
+        let (authority, client_id) = self.authority_of(&profile)?;
+        let flow = BrowserSignIn::start(&authority, &client_id, &ARM_SCOPES).await?;
+        let authorize_url = flow.authorize_url().to_string();
+        let sign_in_id = self.sign_ins.add(&profile.id, Flow::Browser(flow));
+        Ok(BrowserSignInView { sign_in_id, authorize_url })
+    }
+
+    /// Waits for the person to finish signing in, then keeps the refresh token and who signed in.
+    pub async fn finish_sign_in(&self, sign_in_id: &str) -> Result<ProfileView, ConnectionError> {
+        let (profile_id, cancel, flow) = {
+            let mut pending = self.sign_ins.lock();
+            let entry = pending.get_mut(sign_in_id).ok_or(ConnectionError::NoSuchSignIn)?;
+            let flow = entry.flow.take().ok_or(ConnectionError::NoSuchSignIn)?;
+            (entry.profile_id.clone(), entry.cancel.clone(), flow)
+        };
+        let outcome = match flow {
+            Flow::DeviceCode(flow) => flow.finish(&cancel).await,
+            Flow::Browser(flow) => flow.finish(&cancel).await,
+        };
+        self.sign_ins.lock().remove(sign_in_id);
+        self.keep(&profile_id, outcome?)
+    }
+
+    /// Stops waiting for a sign-in; its `finish_sign_in` answers "cancelled".
+    pub fn cancel_sign_in(&self, sign_in_id: &str) {
+        if let Some(pending) = self.sign_ins.lock().get(sign_in_id) {
+            pending.cancel.cancel();
+        }
+    }
+
+    fn keep(&self, profile_id: &str, signed_in: SignedIn) -> Result<ProfileView, ConnectionError> {
+        let mut profile = self.profile(profile_id)?;
+        let refresh = signed_in.refresh_token.clone().ok_or_else(|| {
+            ConnectionError::Input(
+                "the sign-in gave no refresh token (offline access was refused); nothing was kept".into(),
+            )
+        })?;
+        sign_in::keep_sign_in(self.secrets.as_ref(), &profile, &refresh)?;
+        let user = sign_in::user_of(signed_in.access_token.secret());
+        if let Connection::AzureAccount { user: slot, .. } = &mut profile.connection {
+            slot.clone_from(&user);
+        }
+        self.profiles().update(&profile)?;
+        let source = sign_in::token_source(self.secrets(), &profile)?;
+        let scope = self.arm_scope(&profile)?;
+        self.sessions.signed_in(&profile.id, Arc::new(source.with_token(&scope, &signed_in)));
+        self.view(profile)
+    }
+}
