@@ -27,7 +27,7 @@ export const commands = {
 	/**  Waits until the person has signed in (or declined, or cancelled). */
 	finishSignIn: (signInId: string) => typedError<ProfileView, CommandError>(__TAURI_INVOKE("finish_sign_in", { signInId })),
 	/**  Stops waiting for a sign-in. */
-	cancelSignIn: (signInId: string) => __TAURI_INVOKE<void>("cancel_sign_in", { signInId }),
+	cancelSignIn: (signInId: string) => typedError<null, CommandError>(__TAURI_INVOKE("cancel_sign_in", { signInId })),
 	/**  Forgets a profile's sign-in. */
 	signOut: (profileId: string) => typedError<ProfileView, CommandError>(__TAURI_INVOKE("sign_out", { profileId })),
 	/**  The tenants the signed-in person belongs to. */
@@ -51,7 +51,7 @@ export const commands = {
 	/**  Whether secrets can be kept, and where. */
 	keychainStatus: () => typedError<KeychainStatus, CommandError>(__TAURI_INVOKE("keychain_status")),
 	/**  Keeps secrets in memory until the app quits (the keychain cannot be used). */
-	keepSecretsForSession: () => __TAURI_INVOKE<KeychainStatus>("keep_secrets_for_session"),
+	keepSecretsForSession: () => typedError<KeychainStatus, CommandError>(__TAURI_INVOKE("keep_secrets_for_session")),
 };
 
 /* Types */

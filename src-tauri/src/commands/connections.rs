@@ -120,8 +120,9 @@ pub async fn finish_sign_in(
 /// Stops waiting for a sign-in.
 #[tauri::command]
 #[specta::specta]
-pub fn cancel_sign_in(state: State<'_, AppState>, sign_in_id: String) {
+pub fn cancel_sign_in(state: State<'_, AppState>, sign_in_id: String) -> Result<(), CommandError> {
     state.connections.cancel_sign_in(&sign_in_id);
+    Ok(())
 }
 
 /// Forgets a profile's sign-in.
@@ -239,6 +240,6 @@ pub async fn keychain_status(state: State<'_, AppState>) -> Result<KeychainStatu
 /// Keeps secrets in memory until the app quits (the keychain cannot be used).
 #[tauri::command]
 #[specta::specta]
-pub fn keep_secrets_for_session(state: State<'_, AppState>) -> KeychainStatus {
-    state.connections.keep_secrets_for_session()
+pub fn keep_secrets_for_session(state: State<'_, AppState>) -> Result<KeychainStatus, CommandError> {
+    Ok(state.connections.keep_secrets_for_session())
 }

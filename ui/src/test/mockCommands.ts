@@ -9,6 +9,27 @@ const bindingsByCommand = {
   app_info: commands.appInfo,
   get_settings: commands.getSettings,
   set_theme: commands.setTheme,
+  list_profiles: commands.listProfiles,
+  add_endpoint_profile: commands.addEndpointProfile,
+  add_account_profile: commands.addAccountProfile,
+  rename_profile: commands.renameProfile,
+  remove_profile: commands.removeProfile,
+  start_device_code: commands.startDeviceCode,
+  start_browser_sign_in: commands.startBrowserSignIn,
+  finish_sign_in: commands.finishSignIn,
+  cancel_sign_in: commands.cancelSignIn,
+  sign_out: commands.signOut,
+  list_tenants: commands.listTenants,
+  choose_tenant: commands.chooseTenant,
+  list_subscriptions: commands.listSubscriptions,
+  list_accounts: commands.listAccounts,
+  get_keys_from_azure: commands.getKeysFromAzure,
+  rotate_key: commands.rotateKey,
+  save_key: commands.saveKey,
+  delete_key: commands.deleteKey,
+  check_connection: commands.checkConnection,
+  keychain_status: commands.keychainStatus,
+  keep_secrets_for_session: commands.keepSecretsForSession,
 } satisfies Record<string, (...args: never[]) => Promise<CommandResult<unknown>>>;
 
 type Bindings = typeof bindingsByCommand;
@@ -47,7 +68,7 @@ export function mockCommands(replies: CommandReplies): IpcCall[] {
 export function commandError(
   fields: Pick<CommandError, "kind" | "message"> & Partial<CommandError>,
 ): CommandError {
-  return { code: null, requestId: null, retryAfterSecs: null, ...fields };
+  return { code: null, requestId: null, retryAfterSecs: null, missingRole: null, ...fields };
 }
 
 /** A promise that never settles: keeps a command "in flight" for loading-state tests. */
