@@ -88,6 +88,16 @@ async fn a_device_code_sign_in_is_kept_in_the_keychain_used_and_forgotten() {
     assert!(accounts.stdout.contains(ACCOUNT_OPENAI), "{}", accounts.stdout);
     assert!(!accounts.stdout.contains(&refresh) && !accounts.stderr.contains(&refresh));
 
+    // Chat through the profile's sign-in: an Entra token, no key saved anywhere.
+    let endpoint = sim.endpoint_for(&format!("https://{ACCOUNT_OPENAI}.openai.azure.com/"));
+    let chat = fdesk(
+        home.path(),
+        &["--profile", "Lab", "chat", "--endpoint", &endpoint, "--deployment", "gpt-4o", "Say hello"],
+    )
+    .await;
+    assert_eq!(chat.code, 0, "{}", chat.stderr);
+    assert!(!chat.stdout.trim().is_empty(), "an answer streamed: {}", chat.stderr);
+
     let logout = fdesk(home.path(), &["--profile", "Lab", "logout"]).await;
     assert_eq!(logout.code, 0, "{}", logout.stderr);
     assert_eq!(kept_refresh_token(home.path()), None, "the keychain entry is gone");
@@ -115,4 +125,5 @@ async fn a_revoked_sign_in_asks_to_sign_in_again() {
         "{}",
         refused.stderr
     );
+    assert!(!refused.stderr.contains("FDESK_ARM_TOKEN"), "no token variable was used: {}", refused.stderr);
 }

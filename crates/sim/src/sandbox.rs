@@ -23,10 +23,34 @@ pub const ACCOUNT_OPENAI: &str = "contoso-openai-eastus";
 /// The AIServices account in Sweden Central.
 pub const ACCOUNT_AISERVICES: &str = "contoso-ai-swedencentral";
 
+/// A second tenant the Sandbox user belongs to, added by [`Seed::with_second_tenant`].
+pub const SECOND_TENANT_ID: &str = "0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e6f";
+/// The second tenant's only subscription (no resources in it).
+pub const SECOND_SUBSCRIPTION_ID: &str = "3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b";
+
 /// Regions with a catalog and quota.
 pub const REGIONS: [&str; 2] = ["eastus", "swedencentral"];
 
 impl Seed {
+    /// This world plus a second tenant ("Fabrikam") with an empty subscription of its own: for trying
+    /// tenant choice, where each tenant lists only its own subscriptions.
+    pub fn with_second_tenant(mut self) -> Self {
+        self.tenants.push(TenantSeed {
+            tenant_id: SECOND_TENANT_ID.into(),
+            display_name: "Fabrikam".into(),
+            default_domain: "fabrikam.onmicrosoft.com".into(),
+        });
+        self.subscriptions.push(SubscriptionSeed {
+            subscription_id: SECOND_SUBSCRIPTION_ID.into(),
+            display_name: "Fabrikam Research".into(),
+            tenant_id: SECOND_TENANT_ID.into(),
+            state: "Enabled".into(),
+            managed_by_tenants: Vec::new(),
+            tags: BTreeMap::new(),
+        });
+        self
+    }
+
     /// The built-in Sandbox world, the same on every run.
     pub fn sandbox() -> Self {
         let sub = SUBSCRIPTION_ID.to_string();

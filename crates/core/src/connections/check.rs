@@ -217,10 +217,7 @@ impl Connections {
             checks.push(skipped(CheckArea::Inference, "No chat deployment to send a request to."));
             return Ok(checks);
         };
-        let endpoint = match &profile.connection {
-            Connection::Sandbox => self.sandbox.endpoint_for(endpoint).await?,
-            _ => endpoint.to_string(),
-        };
+        let endpoint = self.reachable_endpoint(profile, endpoint).await?;
         let auth = InferenceAuth::Token(self.tokens(profile)?);
         checks.push(
             self.ping_deployment(

@@ -12,7 +12,7 @@ use foundry_azure::AzureError;
 use serde::{Deserialize, Serialize};
 
 use super::{ConnectionError, Connections, ProfileView};
-use crate::profiles::{Connection, Profile};
+use crate::profiles::{CloudChoice, Connection, Profile};
 use crate::saved_keys::{KeyOrigin, SavedKeyView};
 use crate::secrets::Secret;
 use crate::sign_in;
@@ -88,6 +88,24 @@ impl Connections {
                 "'{}' is an endpoint + key profile: it does not reach Resource Manager",
                 profile.name
             ))),
+        }
+    }
+
+    /// Where an account's endpoint (as Resource Manager reports it) is reached. The Sandbox, and a
+    /// custom cloud on this computer (`fdesk sim`), serve every account's endpoint themselves.
+    pub(super) async fn reachable_endpoint(
+        &self,
+        profile: &Profile,
+        endpoint: &str,
+    ) -> Result<String, ConnectionError> {
+        match &profile.connection {
+            Connection::Sandbox => self.sandbox.endpoint_for(endpoint).await,
+            Connection::AzureAccount { cloud: CloudChoice::Custom { resource_manager, .. }, .. }
+                if is_loopback(resource_manager) =>
+            {
+                Ok(foundry_sim::sandbox_endpoint(resource_manager, endpoint))
+            }
+            _ => Ok(endpoint.to_string()),
         }
     }
 
@@ -262,4 +280,11 @@ impl Connections {
             ))
         })
     }
+}
+
+fn is_loopback(url: &str) -> bool {
+    url::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string)).is_some_and(|host| {
+        host == "localhost"
+            || host.trim_matches(['[', ']']).parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    })
 }

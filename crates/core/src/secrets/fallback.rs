@@ -54,3 +54,57 @@ impl SecretStore for FallbackStore {
         self.current().delete(key)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secrets::KeychainState;
+
+    /// A keychain with no service behind it, as on a desktop without gnome-keyring or KWallet.
+    struct NoKeychain;
+
+    impl SecretStore for NoKeychain {
+        fn status(&self) -> KeychainStatus {
+            KeychainStatus {
+                backend: "Secret Service".into(),
+                state: KeychainState::Unavailable,
+                detail: Some("no Secret Service is running".into()),
+            }
+        }
+        fn get(&self, _: &SecretKey) -> Result<Option<Secret>, SecretError> {
+            Err(self.unavailable())
+        }
+        fn set(&self, _: &SecretKey, _: &Secret) -> Result<(), SecretError> {
+            Err(self.unavailable())
+        }
+        fn delete(&self, _: &SecretKey) -> Result<(), SecretError> {
+            Err(self.unavailable())
+        }
+    }
+
+    impl NoKeychain {
+        fn unavailable(&self) -> SecretError {
+            SecretError::Unavailable {
+                backend: "Secret Service",
+                reason: "no Secret Service is running".into(),
+            }
+        }
+    }
+
+    #[test]
+    fn without_a_keychain_saving_fails_typed_until_the_user_keeps_secrets_for_the_session() {
+        let store = FallbackStore::new(Arc::new(NoKeychain));
+        let key = SecretKey::new("endpoint-key:https://a.openai.azure.com/");
+        assert_eq!(store.status().state, KeychainState::Unavailable);
+        assert!(matches!(store.set(&key, &Secret::new("k-1234")), Err(SecretError::Unavailable { .. })));
+        assert!(!store.is_session_only());
+
+        let status = store.keep_for_session();
+        assert_eq!((status.backend.as_str(), status.state), ("Session memory", KeychainState::Unlocked));
+        store.set(&key, &Secret::new("k-1234")).unwrap();
+        assert_eq!(store.get(&key).unwrap().unwrap().expose(), "k-1234");
+        // Choosing again keeps what the session holds.
+        store.keep_for_session();
+        assert!(store.get(&key).unwrap().is_some() && store.is_session_only());
+    }
+}

@@ -56,9 +56,9 @@ pub struct ChatArgs {
 }
 
 /// Sends the prompt and prints the answer as it streams (`--output json`: one event per line).
-pub async fn run(args: ChatArgs, output: OutputFormat) -> Result<(), Failure> {
+pub async fn run(args: ChatArgs, output: OutputFormat, profile: Option<&str>) -> Result<(), Failure> {
     let json = output == OutputFormat::Json;
-    let key = api_key(&args.endpoint)?;
+    let auth = auth(&args.endpoint, profile)?;
     let endpoint = InferenceEndpoint::parse(&args.endpoint).map_err(|e| Failure::Usage(e.message))?;
     let style = match &args.api_version {
         Some(version) => ApiStyle::Classic { api_version: version.clone() },
@@ -86,8 +86,7 @@ pub async fn run(args: ChatArgs, output: OutputFormat) -> Result<(), Failure> {
         }),
         ..ChatParams::default()
     };
-    let client =
-        InferenceClient::new(InferenceClient::default_http()?, InferenceAuth::ApiKey(ApiKey::new(key)));
+    let client = InferenceClient::new(InferenceClient::default_http()?, auth);
     let started = Instant::now();
     let mut stream = match client.chat_stream(&target, &params).await {
         Ok(stream) => stream,
@@ -184,6 +183,17 @@ fn print_event(event: &ChatEvent) {
 }
 
 /// `FDESK_API_KEY`, else the key saved for the endpoint (`fdesk key set`).
+/// How to authenticate: a signed-in Azure account profile's Entra token, else the endpoint's key.
+fn auth(endpoint: &str, profile: Option<&str>) -> Result<InferenceAuth, Failure> {
+    if let Some(name) = profile {
+        if crate::login::is_account_profile(name)? {
+            let (_, tokens) = crate::login::profile_tokens(name)?;
+            return Ok(InferenceAuth::Token(tokens));
+        }
+    }
+    Ok(InferenceAuth::ApiKey(ApiKey::new(api_key(endpoint)?)))
+}
+
 fn api_key(endpoint: &str) -> Result<String, Failure> {
     if let Some(key) = std::env::var("FDESK_API_KEY").ok().filter(|k| !k.trim().is_empty()) {
         return Ok(key);

@@ -8,6 +8,7 @@ use clap::Subcommand;
 use foundry_desk_core::app_info::AppPaths;
 use foundry_desk_core::endpoint_keys::{self, KeyError};
 use foundry_desk_core::profiles::{Connection, ProfileStore};
+use foundry_desk_core::saved_keys::{KeyOrigin, SavedKeys};
 use foundry_desk_core::secrets::{KeychainStore, Secret};
 use foundry_desk_core::APP_ID;
 
@@ -47,6 +48,15 @@ fn key_failure(error: KeyError) -> Failure {
     }
 }
 
+fn data_dir() -> Result<std::path::PathBuf, Failure> {
+    Ok(AppPaths::for_cli().ok_or_else(|| Failure::Usage("no home directory (is HOME set?)".into()))?.data_dir)
+}
+
+/// The keys the app lists, so one saved here shows in the app with its date.
+fn saved_keys(store: &KeychainStore) -> Result<SavedKeys<'_>, Failure> {
+    Ok(SavedKeys::new(&data_dir()?, store))
+}
+
 /// Runs a `key` command against the app's keychain.
 pub fn run_key(command: KeyCommand) -> Result<(), Failure> {
     let store = KeychainStore::open(APP_ID);
@@ -60,7 +70,7 @@ pub fn run_key(command: KeyCommand) -> Result<(), Failure> {
                 .read_to_string(&mut key)
                 .map_err(|e| Failure::Usage(format!("could not read the key from stdin: {e}")))?;
             let key = Secret::new(key);
-            endpoint_keys::save(&store, &endpoint, &key).map_err(key_failure)?;
+            saved_keys(&store)?.save(&endpoint, &key, KeyOrigin::Pasted).map_err(key_failure)?;
             eprintln!("Saved the key for {endpoint} in the keychain.");
             Ok(())
         }
@@ -74,7 +84,7 @@ pub fn run_key(command: KeyCommand) -> Result<(), Failure> {
             }
         },
         KeyCommand::Delete { endpoint } => {
-            if endpoint_keys::delete(&store, &endpoint).map_err(key_failure)? {
+            if saved_keys(&store)?.delete(&endpoint).map_err(key_failure)? {
                 eprintln!("Deleted the key for {endpoint}.");
                 Ok(())
             } else {
@@ -86,10 +96,8 @@ pub fn run_key(command: KeyCommand) -> Result<(), Failure> {
 
 /// Runs a `profile` command against the app's profiles file.
 pub fn run_profile(command: ProfileCommand) -> Result<(), Failure> {
-    let paths =
-        AppPaths::for_cli().ok_or_else(|| Failure::Usage("no home directory (is HOME set?)".into()))?;
     let ProfileCommand::List = command;
-    let profiles = ProfileStore::in_dir(&paths.data_dir).list().map_err(|e| Failure::Usage(e.to_string()))?;
+    let profiles = ProfileStore::in_dir(&data_dir()?).list().map_err(|e| Failure::Usage(e.to_string()))?;
     let rows: Vec<Vec<String>> = profiles
         .iter()
         .map(|p| {

@@ -120,7 +120,13 @@ pub fn logout(profile_name: Option<&str>) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The token source of a signed-in profile, for Resource Manager commands.
+/// Whether `name` is an Azure account profile (which authenticates with sign-in, not a key).
+pub fn is_account_profile(name: &str) -> Result<bool, Failure> {
+    let profile = profiles()?.get(name).map_err(usage)?;
+    Ok(matches!(profile.connection, Connection::AzureAccount { .. }))
+}
+
+/// The token source of a signed-in profile, for Resource Manager and inference commands.
 pub fn profile_tokens(
     name: &str,
 ) -> Result<(foundry_azure::cloud::Cloud, Arc<dyn foundry_azure::token::TokenSource>), Failure> {

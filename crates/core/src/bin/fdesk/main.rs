@@ -83,7 +83,7 @@ fn main() -> ExitCode {
         Command::Profile(command) => return exit_code(keys::run_profile(command)),
         Command::Chat(args) => {
             let Some(rt) = runtime() else { return ExitCode::FAILURE };
-            return exit_code(rt.block_on(chat::run(args, cli.arm.output)));
+            return exit_code(rt.block_on(chat::run(args, cli.arm.output, cli.arm.profile.as_deref())));
         }
         Command::Account(command) => ArmCommand::Account(command),
         Command::Model(command) => ArmCommand::Model(command),

@@ -106,7 +106,12 @@ pub fn report(failure: &Failure) {
 pub fn describe_azure_error(error: &AzureError) -> String {
     let mut text = describe_error(error);
     if error.kind == foundry_azure::ErrorKind::Auth {
-        text.push_str("\n  hint: FDESK_ARM_TOKEN may have expired; get a new one with `az account get-access-token --query accessToken -o tsv`");
+        // Name the credential that was actually used: the token variable, else the profile's sign-in.
+        if std::env::var_os(crate::arm_commands::TOKEN_VAR).is_some() {
+            text.push_str("\n  hint: FDESK_ARM_TOKEN may have expired; get a new one with `az account get-access-token --query accessToken -o tsv`");
+        } else {
+            text.push_str("\n  hint: the profile's sign-in has expired or was revoked; sign in again with `fdesk login --profile NAME`");
+        }
     }
     text
 }

@@ -1,0 +1,218 @@
+//! The Connections screen's logic end to end: real HTTP to the simulator's Resource Manager, Entra and
+//! inference, secrets in the real Secret Service (a private gnome-keyring), checked with `secret-tool`.
+
+#![allow(clippy::unwrap_used)]
+
+use std::sync::Arc;
+
+use foundry_azure::arm::AccountRef;
+use foundry_desk_core::connections::{
+    CheckArea, CheckOutcome, ConnectionError, Connections, KeyChoice, NewAccountProfile, NewEndpointProfile,
+    SignInState,
+};
+use foundry_desk_core::profiles::{ApiStyleChoice, CloudChoice, Connection};
+use foundry_desk_core::secrets::{KeychainStore, SecretStore};
+use foundry_sim::sandbox::{
+    ACCOUNT_OPENAI, GROUP_EAST, SECOND_SUBSCRIPTION_ID as FABRIKAM_SUB, SECOND_TENANT_ID as FABRIKAM,
+    SUBSCRIPTION_ID, TENANT_ID,
+};
+use foundry_sim::seed::Seed;
+use foundry_sim::{RunningSim, SimConfig};
+
+/// The Sandbox world plus a second tenant with a subscription of its own.
+fn two_tenant_sim_config() -> SimConfig {
+    SimConfig { seed: Seed::sandbox().with_second_tenant(), ..SimConfig::fast() }
+}
+
+/// A keychain namespace of this test's own in the private keyring.
+fn keychain(test: &str) -> (Arc<dyn SecretStore>, String) {
+    assert!(
+        std::env::var_os("FDESK_PRIVATE_KEYRING").is_some(),
+        "these tests write real secrets: run them inside `scripts/with-keyring` (make test does)"
+    );
+    let service = format!("dev.foundrydesk.test.connections.{test}.{}", std::process::id());
+    (Arc::new(KeychainStore::open(&service)), service)
+}
+
+fn secret_tool(service: &str, name: &str) -> Option<String> {
+    let out = std::process::Command::new("secret-tool")
+        .args(["lookup", "service", service, "username", name])
+        .output()
+        .unwrap();
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned()).filter(|s| !s.is_empty())
+}
+
+fn sim_cloud(sim: &RunningSim) -> CloudChoice {
+    CloudChoice::Custom {
+        resource_manager: sim.base_url(),
+        authority_host: sim.base_url(),
+        audience: Some("https://management.azure.com".into()),
+    }
+}
+
+async fn sim_keys(sim: &RunningSim) -> (String, String) {
+    let url = format!(
+        "{}/subscriptions/{SUBSCRIPTION_ID}/resourceGroups/{GROUP_EAST}/providers/Microsoft.CognitiveServices/accounts/{ACCOUNT_OPENAI}/listKeys?api-version=2024-10-01",
+        sim.base_url()
+    );
+    let keys: serde_json::Value =
+        reqwest::Client::new().post(url).bearer_auth("t").send().await.unwrap().json().await.unwrap();
+    (keys["key1"].as_str().unwrap().to_string(), keys["key2"].as_str().unwrap().to_string())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_account_signs_in_by_device_code_picks_a_tenant_gets_and_rotates_keys_and_leaves_nothing_behind() {
+    let sim = RunningSim::start_with(two_tenant_sim_config()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (store, service) = keychain("account");
+    let connections = Connections::new(dir.path().to_path_buf(), store.clone());
+
+    let added = connections
+        .add_account_profile(NewAccountProfile {
+            name: "Work".into(),
+            cloud: sim_cloud(&sim),
+            client_id: None,
+            use_azure_cli: false,
+        })
+        .unwrap();
+    assert_eq!(added.sign_in, SignInState::SignedOut);
+    let id = added.profile.id.clone();
+    assert!(matches!(connections.list_subscriptions(&id).await, Err(ConnectionError::SignInRequired(_))));
+
+    let code = connections.start_device_code(&id).await.unwrap();
+    assert!(!code.user_code.is_empty() && code.verification_uri.starts_with("http"), "{code:?}");
+    let signed_in = connections.finish_sign_in(&code.sign_in_id).await.unwrap();
+    assert_eq!(signed_in.sign_in, SignInState::SignedIn);
+    let Connection::AzureAccount { user, .. } = &signed_in.profile.connection else { panic!() };
+    assert_eq!(user.as_deref(), Some(foundry_sim::entra::USER_UPN));
+    assert!(secret_tool(&service, &format!("refresh-token:{id}")).is_some(), "refresh token in the keychain");
+
+    // Tenants, and subscriptions per tenant.
+    let tenants = connections.list_tenants(&id).await.unwrap();
+    assert_eq!(tenants.len(), 2, "{tenants:?}");
+    connections.choose_tenant(&id, FABRIKAM).unwrap();
+    let subs = connections.list_subscriptions(&id).await.unwrap();
+    assert_eq!(subs.iter().map(|s| s.subscription_id.as_str()).collect::<Vec<_>>(), [FABRIKAM_SUB]);
+    connections.choose_tenant(&id, TENANT_ID).unwrap();
+    let subs = connections.list_subscriptions(&id).await.unwrap();
+    assert_eq!(subs.iter().map(|s| s.subscription_id.as_str()).collect::<Vec<_>>(), [SUBSCRIPTION_ID]);
+
+    // Keys: fetched into the keychain, shown masked; rotated, the keychain follows.
+    let accounts = connections.list_accounts(&id, SUBSCRIPTION_ID).await.unwrap();
+    assert_eq!(accounts.len(), 2);
+    assert!(accounts.iter().all(|a| a.key.is_none()));
+    let at = AccountRef {
+        subscription: SUBSCRIPTION_ID.into(),
+        resource_group: GROUP_EAST.into(),
+        name: ACCOUNT_OPENAI.into(),
+    };
+    let (key1, _) = sim_keys(&sim).await;
+    let saved = connections.get_keys_from_azure(&id, &at).await.unwrap();
+    assert_eq!(saved.masked, format!("•••• {}", &key1[key1.len() - 4..]));
+    let key_entry = format!("endpoint-key:{}", saved.endpoint);
+    assert_eq!(secret_tool(&service, &key_entry).as_deref(), Some(key1.as_str()));
+    let listed = connections.list_accounts(&id, SUBSCRIPTION_ID).await.unwrap();
+    assert_eq!(listed.iter().find(|a| a.name == ACCOUNT_OPENAI).unwrap().key.as_ref(), Some(&saved));
+
+    let rotated = connections.rotate_key(&id, &at, KeyChoice::Key1).await.unwrap();
+    let (new_key1, _) = sim_keys(&sim).await;
+    assert_ne!(new_key1, key1, "Azure regenerated key1");
+    assert_eq!(secret_tool(&service, &key_entry).as_deref(), Some(new_key1.as_str()));
+    assert_ne!(rotated.masked, saved.masked);
+
+    // What works: Resource Manager, the deployments, inference with an Entra token.
+    let report = connections.check(&id).await.unwrap();
+    let outcomes: Vec<_> = report.checks.iter().map(|c| (c.area, c.outcome)).collect();
+    assert_eq!(
+        outcomes,
+        [
+            (CheckArea::Arm, CheckOutcome::Ok),
+            (CheckArea::Deployments, CheckOutcome::Ok),
+            (CheckArea::Inference, CheckOutcome::Ok)
+        ],
+        "{report:?}"
+    );
+
+    // No file in the data dir holds a secret.
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+        assert!(!text.contains(&new_key1) && !text.contains(&key1), "{text}");
+    }
+
+    // Removing the profile removes its sign-in and the key it fetched.
+    let removed = connections.remove(&id).unwrap();
+    assert_eq!(removed.secrets_removed, 2);
+    assert_eq!(secret_tool(&service, &format!("refresh-token:{id}")), None);
+    assert_eq!(secret_tool(&service, &key_entry), None);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_revoked_sign_in_says_sign_in_again_instead_of_failing_every_call() {
+    let sim = RunningSim::start_with(SimConfig::fast()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = keychain("revoked");
+    let connections = Connections::new(dir.path().to_path_buf(), store.clone());
+    let id = connections
+        .add_account_profile(NewAccountProfile {
+            name: "Work".into(),
+            cloud: sim_cloud(&sim),
+            client_id: None,
+            use_azure_cli: false,
+        })
+        .unwrap()
+        .profile
+        .id;
+    let code = connections.start_device_code(&id).await.unwrap();
+    connections.finish_sign_in(&code.sign_in_id).await.unwrap();
+
+    reqwest::Client::new().post(format!("{}/_sim/entra/revoke", sim.base_url())).send().await.unwrap();
+    // A restart: no access token in memory, only the (now revoked) refresh token in the keychain.
+    let restarted = Connections::new(dir.path().to_path_buf(), store.clone());
+    let err = restarted.list_subscriptions(&id).await.unwrap_err();
+    assert!(matches!(err, ConnectionError::SignInRequired(_)), "{err:?}");
+    let view = restarted.list().unwrap().into_iter().find(|p| p.profile.id == id).unwrap();
+    assert_eq!(view.sign_in, SignInState::Expired);
+    restarted.remove(&id).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_endpoint_key_profile_checks_inference_with_its_key_and_a_wrong_key_is_named() {
+    let sim = RunningSim::start_with(SimConfig::fast()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = keychain("endpoint");
+    let connections = Connections::new(dir.path().to_path_buf(), store);
+    let endpoint = sim.endpoint_for(&format!("https://{ACCOUNT_OPENAI}.openai.azure.com/"));
+    let (key1, _) = sim_keys(&sim).await;
+    let new = |name: &str, key: &str| NewEndpointProfile {
+        name: name.into(),
+        endpoint: endpoint.clone(),
+        api: ApiStyleChoice::V1,
+        deployments: vec!["gpt-4o".into()],
+        key: Some(key.into()),
+    };
+    let good = connections.add_endpoint_profile(new("Good", &key1)).unwrap();
+    let report = connections.check(&good.profile.id).await.unwrap();
+    assert_eq!(report.checks[2].outcome, CheckOutcome::Ok, "{report:?}");
+    assert_eq!(report.checks[0].outcome, CheckOutcome::Skipped);
+
+    connections.save_key(&endpoint, "0000000000000000wrong").unwrap();
+    let report = connections.check(&good.profile.id).await.unwrap();
+    let inference = &report.checks[2];
+    assert_eq!(inference.outcome, CheckOutcome::Failed, "{report:?}");
+    assert_eq!(inference.code.as_deref(), Some("401"), "{inference:?}");
+    assert!(inference.summary.contains("Access denied"), "{inference:?}");
+    connections.remove(&good.profile.id).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sandbox_profile_reaches_the_in_process_simulator() {
+    let dir = tempfile::tempdir().unwrap();
+    let connections =
+        Connections::new(dir.path().to_path_buf(), Arc::new(foundry_desk_core::secrets::MemoryStore::new()));
+    let sandbox = connections.list().unwrap().remove(0);
+    assert!(sandbox.simulated);
+    let report = connections.check(&sandbox.profile.id).await.unwrap();
+    assert!(report.checks.iter().all(|c| c.outcome == CheckOutcome::Ok), "{report:?}");
+    let subs = connections.list_subscriptions(&sandbox.profile.id).await.unwrap();
+    assert_eq!(subs[0].subscription_id, SUBSCRIPTION_ID);
+}

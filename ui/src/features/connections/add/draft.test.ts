@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { emptyDraft, splitDeployments, toRequest, type ProfileDraft } from "./draft";
+
+function draft(overrides: Partial<ProfileDraft>): ProfileDraft {
+  return { ...emptyDraft, ...overrides };
+}
+
+describe("splitDeployments", () => {
+  it("takes names one per line or comma separated, trimmed, without blanks or repeats", () => {
+    expect(splitDeployments(" gpt-4o\n\ngpt-4o-mini , o3,\r\ngpt-4o \n")).toEqual([
+      "gpt-4o",
+      "gpt-4o-mini",
+      "o3",
+    ]);
+  });
+
+  it("gives no names for an empty field", () => {
+    expect(splitDeployments("  \n , ")).toEqual([]);
+  });
+});
+
+describe("toRequest", () => {
+  it("builds an account profile with a trimmed name and no client id when empty", () => {
+    expect(toRequest(draft({ name: "  Work  ", cloud: "usGovernment" }))).toEqual({
+      kind: "account",
+      profile: { name: "Work", cloud: { kind: "usGovernment" }, clientId: null, useAzureCli: false },
+    });
+  });
+
+  it("builds a custom cloud with a null audience when none is typed", () => {
+    const request = toRequest(
+      draft({
+        name: "Stack",
+        cloud: "custom",
+        customArmUrl: " https://management.local.azurestack.external ",
+        customAuthorityUrl: "https://adfs.local.azurestack.external/adfs",
+        customAudience: "  ",
+      }),
+    );
+    expect(request.kind === "account" && request.profile.cloud).toEqual({
+      kind: "custom",
+      resourceManager: "https://management.local.azurestack.external",
+      authorityHost: "https://adfs.local.azurestack.external/adfs",
+      audience: null,
+    });
+  });
+
+  it("builds an endpoint profile; the key is trimmed and null when empty", () => {
+    const typed = draft({
+      kind: "endpoint",
+      name: "Key",
+      endpointUrl: " https://acct.openai.azure.com/openai/v1 ",
+      deployments: "a, b",
+      apiKey: " k3y\n",
+      // Left over from an account tried first: must not leak into the request.
+      clientId: "04b07795-8ddb-461a-bbee-02f9e1bf7b46",
+    });
+    expect(toRequest(typed)).toEqual({
+      kind: "endpoint",
+      profile: {
+        name: "Key",
+        endpoint: "https://acct.openai.azure.com/openai/v1",
+        api: { style: "v1" },
+        deployments: ["a", "b"],
+        key: "k3y",
+      },
+    });
+    const noKey = toRequest({ ...typed, apiKey: "", apiStyle: "classic", apiVersion: " 2024-10-21 " });
+    expect(noKey.kind === "endpoint" && noKey.profile.key).toBeNull();
+    expect(noKey.kind === "endpoint" && noKey.profile.api).toEqual({
+      style: "classic",
+      apiVersion: "2024-10-21",
+    });
+  });
+});
