@@ -83,6 +83,44 @@ impl Machine {
         Self { home, keyring: None }
     }
 
+    /// Runs `secret-tool` against this machine's keyring.
+    pub fn secret_tool(&self, args: &[&str]) -> std::process::Output {
+        self.keyring.as_ref().expect("this machine has no keyring").secret_tool(args)
+    }
+
+    /// The secret the app keeps under `name`, as `secret-tool` finds it.
+    pub fn keychain_entry(&self, name: &str) -> Option<String> {
+        let out = self.secret_tool(&["lookup", "service", foundry_desk_core::APP_ID, "username", name]);
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+            .filter(|s| !s.is_empty())
+    }
+
+    /// Every file the app may write (data, config, cache and logs; not the keyring's own store) that
+    /// contains `needle`.
+    pub fn files_containing(&self, needle: &str) -> Vec<PathBuf> {
+        fn walk(dir: &Path, needle: &str, skip: &Path, hits: &mut Vec<PathBuf>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path == skip {
+                    continue;
+                }
+                if path.is_dir() {
+                    walk(&path, needle, skip, hits);
+                } else if std::fs::read(&path).is_ok_and(|b| String::from_utf8_lossy(&b).contains(needle)) {
+                    hits.push(path);
+                }
+            }
+        }
+        let mut hits = Vec::new();
+        let skip = self.data_home().join("keyrings");
+        for dir in ["data", "config", "cache"] {
+            walk(&self.home.path().join(dir), needle, &skip, &mut hits);
+        }
+        hits
+    }
+
     /// `$XDG_DATA_HOME`: the app's data dir is `<this>/dev.foundrydesk.app`.
     pub fn data_home(&self) -> PathBuf {
         self.home.path().join("data")
@@ -206,6 +244,41 @@ impl Desktop {
             self.next_frame().await;
         }
         panic!("{id} never showed the expected text; last seen: {last:?}");
+    }
+
+    /// Waits until the element matching `css` exists.
+    pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear within {PATIENCE:?}: {e}"))
+    }
+
+    /// Types `text` into the input with this test id, replacing what was there.
+    pub async fn type_into(&self, id: &str, text: &str) {
+        let input = self.wait_for(id).await;
+        input.clear().await.unwrap_or_else(|e| panic!("clear {id}: {e}"));
+        input.send_keys(text).await.unwrap_or_else(|e| panic!("type into {id}: {e}"));
+    }
+
+    /// Picks the option with `value` in the select with this test id.
+    pub async fn select(&self, id: &str, value: &str) {
+        self.wait_for(id)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("select {value} in {id}: {e}"));
+    }
+
+    /// Everything the page holds that a script could read: its markup and every field's value.
+    pub async fn visible_state(&self) -> String {
+        let script = "return document.documentElement.outerHTML + '\n' +                       [...document.querySelectorAll('input, textarea, select')].map(e => e.value).join('\n');";
+        match self.client.execute(script, vec![]).await {
+            Ok(serde_json::Value::String(text)) => text,
+            other => panic!("could not read the page: {other:?}"),
+        }
     }
 
     /// Evaluates a JavaScript expression in the window until it is truthy.

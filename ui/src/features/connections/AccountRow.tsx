@@ -20,6 +20,13 @@ export function AccountRow({ profileId, account }: AccountRowProps) {
   const [which, setWhich] = useState<KeyChoice>("key1");
   const rotateId = useId();
 
+  // One outcome at a time: an old failure next to a newer success would mislead.
+  function clearOutcomes() {
+    getKeys.reset();
+    rotate.reset();
+    deleteKey.reset();
+  }
+
   const keysOff = account.keyAuthDisabled;
   const busy = getKeys.isPending || rotate.isPending || deleteKey.isPending;
   const facts = [account.kind, account.location].filter((fact) => fact !== null).join(" · ");
@@ -46,7 +53,10 @@ export function AccountRow({ profileId, account }: AccountRowProps) {
           className="button"
           data-testid="get-keys"
           disabled={keysOff || busy}
-          onClick={() => getKeys.mutate()}
+          onClick={() => {
+            clearOutcomes();
+            getKeys.mutate();
+          }}
         >
           {getKeys.isPending ? "Getting key…" : "Get key from Azure"}
         </button>
@@ -67,6 +77,7 @@ export function AccountRow({ profileId, account }: AccountRowProps) {
             data-testid="delete-key"
             disabled={busy}
             onClick={() => {
+              clearOutcomes();
               if (account.key) deleteKey.mutate(account.key.endpoint);
             }}
           >
@@ -97,9 +108,10 @@ export function AccountRow({ profileId, account }: AccountRowProps) {
               className="button button-danger"
               data-testid="rotate-confirm"
               disabled={rotate.isPending}
-              onClick={() =>
-                rotate.mutate(which, { onSuccess: () => setConfirmingRotate(false) })
-              }
+              onClick={() => {
+                clearOutcomes();
+                rotate.mutate(which, { onSuccess: () => setConfirmingRotate(false) });
+              }}
             >
               {rotate.isPending ? "Rotating…" : `Rotate ${which}`}
             </button>

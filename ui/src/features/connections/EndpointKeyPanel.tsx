@@ -1,0 +1,110 @@
+import { useId, useState, type FormEvent } from "react";
+import type { ApiStyleChoice, ProfileView } from "../../bindings";
+import { ActionError } from "./ActionError";
+import { useDeleteKey, useSaveKey } from "./connectionQueries";
+import { savedKeyText } from "./format";
+
+function apiStyleText(api: ApiStyleChoice): string {
+  return api.style === "v1" ? "v1 (/openai/v1)" : `Classic, api-version ${api.apiVersion}`;
+}
+
+/** An endpoint + key profile: where it points, and the key saved for it. */
+export function EndpointKeyPanel({ view }: { view: ProfileView }) {
+  const id = useId();
+  const connection = view.profile.connection;
+  const save = useSaveKey();
+  const deleteKey = useDeleteKey();
+  const [pasted, setPasted] = useState("");
+
+  if (connection.kind !== "endpointKey") {
+    return null;
+  }
+  const endpoint = connection.endpoint;
+
+  async function saveKey(event: FormEvent) {
+    event.preventDefault();
+    const key = pasted.trim();
+    if (key === "") {
+      return;
+    }
+    deleteKey.reset();
+    await save.save(endpoint, key);
+    // The keychain has it (or the save failed and it must be pasted again): either way the web
+    // view must not keep the secret around.
+    setPasted("");
+  }
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`} data-testid="endpoint-panel">
+      <h3 id={`${id}-title`} className="panel-title">
+        Endpoint
+      </h3>
+      <dl className="details">
+        <div>
+          <dt>Endpoint</dt>
+          <dd className="path" data-testid="endpoint-url">
+            {endpoint}
+          </dd>
+        </div>
+        <div>
+          <dt>API style</dt>
+          <dd>{apiStyleText(connection.api)}</dd>
+        </div>
+        <div>
+          <dt>Deployments</dt>
+          <dd>{connection.deployments.length === 0 ? "None listed" : connection.deployments.join(", ")}</dd>
+        </div>
+        <div>
+          <dt>Key</dt>
+          <dd data-testid="endpoint-key">{savedKeyText(view.key)}</dd>
+        </div>
+      </dl>
+      <form className="inline-form" onSubmit={(event) => void saveKey(event)}>
+        <label htmlFor={`${id}-key`}>{view.key === null ? "Paste the key" : "Replace the key"}</label>
+        <input
+          id={`${id}-key`}
+          type="password"
+          className="input input-mono"
+          data-testid="paste-key"
+          autoComplete="off"
+          spellCheck={false}
+          value={pasted}
+          onChange={(event) => setPasted(event.target.value)}
+        />
+        <button
+          type="submit"
+          className="button"
+          data-testid="save-key"
+          disabled={save.isPending || pasted.trim() === ""}
+        >
+          {save.isPending ? "Saving…" : "Save key"}
+        </button>
+        {view.key !== null && (
+          <button
+            type="button"
+            className="button"
+            data-testid="delete-key"
+            disabled={deleteKey.isPending || save.isPending}
+            onClick={() => deleteKey.mutate(view.key?.endpoint ?? endpoint)}
+          >
+            {deleteKey.isPending ? "Deleting…" : "Delete saved key"}
+          </button>
+        )}
+      </form>
+      {save.saved !== null && (
+        <p role="status" className="muted" data-testid="key-saved-status">
+          Key saved ({save.saved.masked}).
+        </p>
+      )}
+      {deleteKey.isSuccess && (
+        <p role="status" className="muted">
+          {deleteKey.data ? "Saved key deleted." : "There was no saved key to delete."}
+        </p>
+      )}
+      {save.error !== null && <ActionError title="Couldn’t save the key." error={save.error} />}
+      {deleteKey.isError && (
+        <ActionError title="Couldn’t delete the saved key." error={deleteKey.error} />
+      )}
+    </section>
+  );
+}
