@@ -1,8 +1,8 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { sampleAppInfo, sampleSettings } from "../test/fixtures";
-import { mockCommands } from "../test/mockCommands";
+import { sampleAppInfo, sampleSettings, sandboxProfile, unlockedKeychain } from "../test/fixtures";
+import { mockCommands, never } from "../test/mockCommands";
 import { renderApp } from "../test/render";
 
 const entries = ["Connections", "Deployments", "Playground", "Settings", "About"];
@@ -13,7 +13,12 @@ function mainNav() {
 
 describe("app frame", () => {
   it("lists every screen in the sidebar and opens on Connections", async () => {
-    mockCommands({ get_settings: () => sampleSettings("system") });
+    mockCommands({
+      get_settings: () => sampleSettings("system"),
+      list_profiles: () => [sandboxProfile()],
+      keychain_status: () => unlockedKeychain,
+      list_subscriptions: never,
+    });
     renderApp();
 
     for (const name of entries) {
@@ -24,7 +29,7 @@ describe("app frame", () => {
       "page",
     );
     expect(await screen.findByRole("heading", { level: 1, name: "Connections" })).toBeVisible();
-    expect(screen.getByText("Not built yet")).toBeVisible();
+    expect(await screen.findByTestId("profile-detail")).toHaveAttribute("data-profile-name", "Sandbox");
   });
 
   it("switches screens from the sidebar", async () => {

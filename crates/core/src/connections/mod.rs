@@ -134,14 +134,18 @@ impl Connections {
     }
 
     fn view(&self, profile: Profile) -> Result<ProfileView, ConnectionError> {
+        // A keychain that cannot be read (locked, missing) shows as "no key" / "not signed in" here; the
+        // banner says why, and the list itself stays usable.
         let (sign_in, key) = match &profile.connection {
             Connection::Sandbox => (SignInState::NotNeeded, None),
-            Connection::EndpointKey { endpoint, .. } => (SignInState::NotNeeded, self.keys().show(endpoint)?),
+            Connection::EndpointKey { endpoint, .. } => {
+                (SignInState::NotNeeded, self.keys().show(endpoint).ok().flatten())
+            }
             Connection::AzureAccount { use_azure_cli: true, .. } => (SignInState::AzureCli, None),
             Connection::AzureAccount { .. } => {
                 let state = if self.sessions.is_expired(&profile.id) {
                     SignInState::Expired
-                } else if self.secrets.get(&profile.refresh_token_key())?.is_some() {
+                } else if self.secrets.get(&profile.refresh_token_key()).ok().flatten().is_some() {
                     SignInState::SignedIn
                 } else {
                     SignInState::SignedOut

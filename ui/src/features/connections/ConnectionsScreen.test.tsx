@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { ProfileView } from "../../bindings";
 import { accountProfile, endpointProfile, sandboxProfile } from "../../test/fixtures";
 import { commandError, never } from "../../test/mockCommands";
-import { callsTo, detailOf, renderConnections, rowOf } from "./testSupport";
+import { argOf, callsTo, detailOf, renderConnections, rowOf } from "./testSupport";
 
 // The add form is another feature with its own tests; here only its wiring into the screen
 // matters: what the screen does with onAdded and onCancel.
@@ -154,7 +154,7 @@ describe("renaming a profile", () => {
     const { user, calls } = renderConnections({
       list_profiles: () => [endpointProfile({ name })],
       rename_profile: (args) => {
-        name = String(args?.name);
+        name = String(argOf(args, "name"));
         return endpointProfile({ name });
       },
     });
@@ -225,7 +225,7 @@ describe("removing a profile", () => {
       list_subscriptions: never,
       list_tenants: never,
       remove_profile: (args) => {
-        profiles = profiles.filter((view) => view.profile.id !== args?.profileId);
+        profiles = profiles.filter((view) => view.profile.id !== argOf(args, "profileId"));
         return { name: "Contoso", secretsRemoved: 3 };
       },
     });

@@ -85,7 +85,10 @@ export function EndpointKeyPanel({ view }: { view: ProfileView }) {
             className="button"
             data-testid="delete-key"
             disabled={deleteKey.isPending || save.isPending}
-            onClick={() => deleteKey.mutate(view.key?.endpoint ?? endpoint)}
+            onClick={() => {
+              save.reset();
+              deleteKey.mutate(view.key?.endpoint ?? endpoint);
+            }}
           >
             {deleteKey.isPending ? "Deleting…" : "Delete saved key"}
           </button>

@@ -305,7 +305,9 @@ export function useSaveKey() {
     [queryClient],
   );
 
-  return { ...state, save };
+  const reset = useCallback(() => setState({ isPending: false, error: null, saved: null }), []);
+
+  return { ...state, save, reset };
 }
 
 export function useCheckConnection(profileId: string) {

@@ -1,3 +1,4 @@
+import type { InvokeArgs } from "@tauri-apps/api/core";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { expect } from "vitest";
@@ -38,4 +39,11 @@ export function rowOf(name: string): HTMLElement {
 /** The IPC calls made with one command, in order. */
 export function callsTo(calls: ReturnType<typeof mockCommands>, cmd: string) {
   return calls.filter((call) => call.cmd === cmd);
+}
+
+/** One named argument of an IPC call (commands always pass an object of named arguments). */
+export function argOf(args: InvokeArgs | undefined, name: string): unknown {
+  return args !== undefined && !Array.isArray(args) && !(args instanceof ArrayBuffer)
+    ? (args as Record<string, unknown>)[name]
+    : undefined;
 }

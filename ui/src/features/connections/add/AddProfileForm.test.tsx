@@ -9,6 +9,7 @@ import { renderWithQueries } from "../../../test/render";
 import { AddProfileForm } from "./AddProfileForm";
 
 const apiKey = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+const endpointUrl = "https://acct.openai.azure.com/openai/v1";
 
 function endpointView(name: string): ProfileView {
   return {
@@ -72,17 +73,23 @@ function submitButton() {
 
 type User = ReturnType<typeof userEvent.setup>;
 
+/** Pastes into a field, as people do with URLs and keys (and much faster than typing). */
+async function paste(user: User, label: string, text: string) {
+  await user.click(screen.getByLabelText(label));
+  await user.paste(text);
+}
+
 /** Fills a complete, valid endpoint + key profile. */
 async function fillEndpointProfile(user: User) {
   await user.click(screen.getByLabelText("Endpoint + key"));
   await user.type(screen.getByLabelText("Name"), "  Contoso dev ");
-  await user.type(screen.getByLabelText("Endpoint URL"), "https://acct.openai.azure.com/openai/v1");
+  await paste(user, "Endpoint URL", endpointUrl);
   await user.selectOptions(screen.getByLabelText("API style"), "Classic (with api-version)");
   const version = screen.getByLabelText("API version");
   await user.clear(version);
   await user.type(version, "2025-04-01-preview");
   await user.type(screen.getByLabelText("Deployments (optional)"), "gpt-4o\ngpt-4o-mini, o3");
-  await user.type(screen.getByLabelText("API key (optional)"), apiKey);
+  await paste(user, "API key (optional)", apiKey);
 }
 
 describe("AddProfileForm", () => {
@@ -199,7 +206,7 @@ describe("AddProfileForm", () => {
         args: {
           profile: {
             name: "Contoso dev",
-            endpoint: "https://acct.openai.azure.com/openai/v1",
+            endpoint: endpointUrl,
             api: { style: "classic", apiVersion: "2025-04-01-preview" },
             deployments: ["gpt-4o", "gpt-4o-mini", "o3"],
             key: apiKey,
@@ -296,7 +303,7 @@ describe("AddProfileForm", () => {
     expect(screen.queryByText("The profile could not be added")).not.toBeInTheDocument();
     expect(onAdded).not.toHaveBeenCalled();
     expect(screen.getByLabelText("Name")).toHaveValue("  Contoso dev ");
-    expect(screen.getByLabelText("Endpoint URL")).toHaveValue("https://acct.openai.azure.com/openai/v1");
+    expect(screen.getByLabelText("Endpoint URL")).toHaveValue(endpointUrl);
     expect(screen.getByLabelText("API version")).toHaveValue("2025-04-01-preview");
     expect(screen.getByLabelText("Deployments (optional)")).toHaveValue("gpt-4o\ngpt-4o-mini, o3");
     expect(screen.getByLabelText("API key (optional)")).toHaveValue(apiKey);
@@ -304,12 +311,13 @@ describe("AddProfileForm", () => {
   });
 
   it("says when the keychain could not keep the key", async () => {
+    const keychainLocked =
+      "The keychain is locked. Unlock it and try again, or keep secrets for this session only.";
     const { user, onAdded } = setup({
       add_endpoint_profile: () => {
         throw commandError({
           kind: "keychain",
-          message:
-            "The keychain is locked. Unlock it and try again, or keep secrets for this session only.",
+          message: keychainLocked,
         });
       },
     });
@@ -319,9 +327,7 @@ describe("AddProfileForm", () => {
 
     const notice = await screen.findByRole("alert");
     expect(within(notice).getByText("The profile could not be added")).toBeVisible();
-    expect(notice).toHaveTextContent(
-      "The keychain is locked. Unlock it and try again, or keep secrets for this session only.",
-    );
+    expect(notice).toHaveTextContent(keychainLocked);
     expect(screen.queryByTestId("add-profile-error")).not.toBeInTheDocument();
     expect(onAdded).not.toHaveBeenCalled();
     expect(screen.getByLabelText("API key (optional)")).toHaveValue(apiKey);
@@ -342,7 +348,7 @@ describe("AddProfileForm", () => {
     expect(within(notice).getByText("IPC failed")).toBeVisible();
     expect(onAdded).not.toHaveBeenCalled();
     expect(screen.getByLabelText("Name")).toHaveValue("  Contoso dev ");
-    expect(screen.getByLabelText("Endpoint URL")).toHaveValue("https://acct.openai.azure.com/openai/v1");
+    expect(screen.getByLabelText("Endpoint URL")).toHaveValue(endpointUrl);
     expect(screen.getByLabelText("API key (optional)")).toHaveValue(apiKey);
   });
 
@@ -369,8 +375,8 @@ describe("AddProfileForm", () => {
     expect(screen.getByLabelText("Resource Manager URL")).toHaveFocus();
     expect(calls).toEqual([]);
 
-    await user.type(screen.getByLabelText("Resource Manager URL"), "http://127.0.0.1:8443");
-    await user.type(screen.getByLabelText("Sign-in authority URL"), "https://login.microsoftonline.com");
+    await paste(user, "Resource Manager URL", "http://127.0.0.1:8443");
+    await paste(user, "Sign-in authority URL", "https://login.microsoftonline.com");
     await user.click(submitButton());
 
     await waitFor(() => expect(onAdded).toHaveBeenCalledTimes(1));
@@ -398,9 +404,9 @@ describe("AddProfileForm", () => {
     const { user, calls } = setup({ add_account_profile: () => accountView("Stack") });
     await user.type(screen.getByLabelText("Name"), "Stack");
     await user.selectOptions(screen.getByLabelText("Cloud"), "custom");
-    await user.type(screen.getByLabelText("Resource Manager URL"), "https://management.local.azurestack.external");
-    await user.type(screen.getByLabelText("Sign-in authority URL"), "https://adfs.local.azurestack.external/adfs");
-    await user.type(screen.getByLabelText("Token audience (optional)"), "https://management.adfs.azurestack.local/abc");
+    await paste(user, "Resource Manager URL", "https://management.local.azurestack.external");
+    await paste(user, "Sign-in authority URL", "https://adfs.local.azurestack.external/adfs");
+    await paste(user, "Token audience (optional)", "https://management.adfs.azurestack.local/abc");
 
     await user.click(submitButton());
 

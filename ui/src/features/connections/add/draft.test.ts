@@ -23,7 +23,12 @@ describe("toRequest", () => {
   it("builds an account profile with a trimmed name and no client id when empty", () => {
     expect(toRequest(draft({ name: "  Work  ", cloud: "usGovernment" }))).toEqual({
       kind: "account",
-      profile: { name: "Work", cloud: { kind: "usGovernment" }, clientId: null, useAzureCli: false },
+      profile: {
+        name: "Work",
+        cloud: { kind: "usGovernment" },
+        clientId: null,
+        useAzureCli: false,
+      },
     });
   });
 
@@ -65,7 +70,12 @@ describe("toRequest", () => {
         key: "k3y",
       },
     });
-    const noKey = toRequest({ ...typed, apiKey: "", apiStyle: "classic", apiVersion: " 2024-10-21 " });
+    const noKey = toRequest({
+      ...typed,
+      apiKey: "",
+      apiStyle: "classic",
+      apiVersion: " 2024-10-21 ",
+    });
     expect(noKey.kind === "endpoint" && noKey.profile.key).toBeNull();
     expect(noKey.kind === "endpoint" && noKey.profile.api).toEqual({
       style: "classic",

@@ -86,12 +86,18 @@ describe("validateApiVersion", () => {
     expect(validateApiVersion(version)).toBeNull();
   });
 
-  it.each(["", "2024-10", "21-10-2024", "2024-13-01", "2024-00-10", "2024-10-32", "2024-10-21-beta", "v1"])(
-    "refuses %j",
-    (version) => {
-      expect(validateApiVersion(version)).toBe("Use a date like 2024-10-21 or 2025-04-01-preview");
-    },
-  );
+  it.each([
+    "",
+    "2024-10",
+    "21-10-2024",
+    "2024-13-01",
+    "2024-00-10",
+    "2024-10-32",
+    "2024-10-21-beta",
+    "v1",
+  ])("refuses %j", (version) => {
+    expect(validateApiVersion(version)).toBe("Use a date like 2024-10-21 or 2025-04-01-preview");
+  });
 });
 
 describe("validateClientId", () => {
@@ -134,11 +140,17 @@ describe("validateDraft", () => {
   });
 
   it("ignores the custom cloud URLs unless the cloud is custom", () => {
-    expect(validateDraft(draft({ name: "Work", cloud: "china", customArmUrl: "nope" }))).toEqual({});
+    const china = draft({ name: "Work", cloud: "china", customArmUrl: "nope" });
+    expect(validateDraft(china)).toEqual({});
   });
 
   it("checks the endpoint, and the api-version only for the classic style", () => {
-    const endpoint = draft({ kind: "endpoint", name: "Key", endpointUrl: "http://acct.openai.azure.com", apiVersion: "latest" });
+    const endpoint = draft({
+      kind: "endpoint",
+      name: "Key",
+      endpointUrl: "http://acct.openai.azure.com",
+      apiVersion: "latest",
+    });
     expect(validateDraft(endpoint)).toEqual({ endpointUrl: messages.httpNotLocal });
     expect(validateDraft({ ...endpoint, apiStyle: "classic" })).toEqual({
       endpointUrl: messages.httpNotLocal,
@@ -165,7 +177,9 @@ describe("errorsAfterEdit", () => {
 
   it("drops the errors of fields an edit hid", () => {
     const errors = { name: messages.name, customArmUrl: messages.url, clientId: messages.clientId };
-    expect(errorsAfterEdit(errors, "kind", draft({ kind: "endpoint" }))).toEqual({ name: messages.name });
+    expect(errorsAfterEdit(errors, "kind", draft({ kind: "endpoint" }))).toEqual({
+      name: messages.name,
+    });
     expect(errorsAfterEdit(errors, "cloud", draft({ cloud: "public" }))).toEqual({
       name: messages.name,
       clientId: messages.clientId,
