@@ -274,7 +274,8 @@ impl Desktop {
 
     /// Everything the page holds that a script could read: its markup and every field's value.
     pub async fn visible_state(&self) -> String {
-        let script = "return document.documentElement.outerHTML + '\n' +                       [...document.querySelectorAll('input, textarea, select')].map(e => e.value).join('\n');";
+        let script = "return document.documentElement.outerHTML + '\\n' + \
+                      [...document.querySelectorAll('input, textarea, select')].map(e => e.value).join('\\n');";
         match self.client.execute(script, vec![]).await {
             Ok(serde_json::Value::String(text)) => text,
             other => panic!("could not read the page: {other:?}"),

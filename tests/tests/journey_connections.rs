@@ -67,8 +67,9 @@ async fn wait_for_account_key(app: &Desktop, last4: &str) {
     }
 }
 
+/// Clicks a button on the account's row once it is enabled (each action disables them until it ends).
 async fn click_in_account_row(app: &Desktop, id: &str) {
-    let css = format!("{} {}", account_row(ACCOUNT_OPENAI), testid(id));
+    let css = format!("{} {}:not([disabled])", account_row(ACCOUNT_OPENAI), testid(id));
     app.wait_for_css(&css).await.click().await.unwrap();
 }
 

@@ -216,3 +216,111 @@ async fn the_sandbox_profile_reaches_the_in_process_simulator() {
     let subs = connections.list_subscriptions(&sandbox.profile.id).await.unwrap();
     assert_eq!(subs[0].subscription_id, SUBSCRIPTION_ID);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_browser_sign_in_comes_back_through_the_loopback_redirect() {
+    let sim = RunningSim::start_with(SimConfig::fast()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let connections =
+        Connections::new(dir.path().to_path_buf(), Arc::new(foundry_desk_core::secrets::MemoryStore::new()));
+    let id = connections
+        .add_account_profile(NewAccountProfile {
+            name: "Work".into(),
+            cloud: sim_cloud(&sim),
+            client_id: None,
+            use_azure_cli: false,
+        })
+        .unwrap()
+        .profile
+        .id;
+    let started = connections.start_browser_sign_in(&id).await.unwrap();
+    // The system browser: Entra signs the person in and redirects to the app's loopback listener.
+    let browser = async {
+        let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let answer = http.get(&started.authorize_url).send().await.unwrap();
+        let back = answer.headers()["location"].to_str().unwrap().replace("localhost", "127.0.0.1");
+        http.get(back).send().await.unwrap().text().await.unwrap()
+    };
+    let (signed_in, page) = tokio::join!(connections.finish_sign_in(&started.sign_in_id), browser);
+    assert!(page.contains("Signed in"), "{page}");
+    assert_eq!(signed_in.unwrap().sign_in, SignInState::SignedIn);
+    assert_eq!(connections.list_subscriptions(&id).await.unwrap().len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cancelled_sign_in_keeps_nothing() {
+    let sim = RunningSim::start_with(SimConfig {
+        device_code_mode: foundry_sim::entra::DeviceMode::Manual,
+        ..SimConfig::fast()
+    })
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let connections =
+        Connections::new(dir.path().to_path_buf(), Arc::new(foundry_desk_core::secrets::MemoryStore::new()));
+    let id = connections
+        .add_account_profile(NewAccountProfile {
+            name: "Work".into(),
+            cloud: sim_cloud(&sim),
+            client_id: None,
+            use_azure_cli: false,
+        })
+        .unwrap()
+        .profile
+        .id;
+    let code = connections.start_device_code(&id).await.unwrap();
+    let waiting = connections.finish_sign_in(&code.sign_in_id);
+    let cancel = async { connections.cancel_sign_in(&code.sign_in_id) };
+    let (finished, ()) = tokio::join!(waiting, cancel);
+    let err = finished.unwrap_err();
+    assert!(
+        matches!(&err, ConnectionError::Azure(e) if e.kind == foundry_azure::ErrorKind::Cancelled),
+        "{err:?}"
+    );
+    let view = connections.list().unwrap().into_iter().find(|p| p.profile.id == id).unwrap();
+    assert_eq!(view.sign_in, SignInState::SignedOut);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_call_names_the_role_that_is_missing() {
+    let sim = RunningSim::start_with(SimConfig::fast()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let connections =
+        Connections::new(dir.path().to_path_buf(), Arc::new(foundry_desk_core::secrets::MemoryStore::new()));
+    let id = connections
+        .add_account_profile(NewAccountProfile {
+            name: "Work".into(),
+            cloud: sim_cloud(&sim),
+            client_id: None,
+            use_azure_cli: false,
+        })
+        .unwrap()
+        .profile
+        .id;
+    let code = connections.start_device_code(&id).await.unwrap();
+    connections.finish_sign_in(&code.sign_in_id).await.unwrap();
+
+    // No data-plane role: inference answers 403, and the check names the role that would allow it.
+    let fault = serde_json::json!({"faults": [{"kind": "forbidden", "pathPrefix": "/contoso-openai-eastus.openai.azure.com"}]});
+    reqwest::Client::new().post(format!("{}/_sim/faults", sim.base_url())).json(&fault).send().await.unwrap();
+    let report = connections.check(&id).await.unwrap();
+    let inference = &report.checks[2];
+    assert_eq!(inference.outcome, CheckOutcome::Failed, "{report:?}");
+    assert_eq!(inference.missing_role.as_deref(), Some("Cognitive Services OpenAI User"), "{inference:?}");
+
+    // No right to read keys: listKeys answers 403 AuthorizationFailed, and the error names the role.
+    let fault = serde_json::json!({"faults": [{"kind": "forbidden", "method": "POST", "pathPrefix": "/subscriptions"}], "replace": true});
+    reqwest::Client::new().post(format!("{}/_sim/faults", sim.base_url())).json(&fault).send().await.unwrap();
+    let at = AccountRef {
+        subscription: SUBSCRIPTION_ID.into(),
+        resource_group: GROUP_EAST.into(),
+        name: ACCOUNT_OPENAI.into(),
+    };
+    match connections.get_keys_from_azure(&id, &at).await.unwrap_err() {
+        ConnectionError::Azure(e) => {
+            assert_eq!(e.code.as_deref(), Some("AuthorizationFailed"));
+            assert_eq!(e.missing_role, Some("Cognitive Services Contributor"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
