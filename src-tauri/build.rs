@@ -25,6 +25,7 @@ fn main() {
         "check_connection",
         "keychain_status",
         "keep_secrets_for_session",
+        "find_deployments",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

@@ -40,6 +40,7 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             commands::connections::check_connection,
             commands::connections::keychain_status,
             commands::connections::keep_secrets_for_session,
+            commands::connections::find_deployments,
         ])
 }
 

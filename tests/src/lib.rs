@@ -272,6 +272,13 @@ impl Desktop {
             .unwrap_or_else(|e| panic!("select {value} in {id}: {e}"));
     }
 
+    /// Scrolls the element with this test id into view (before a screenshot of it).
+    pub async fn scroll_to(&self, id: &str) {
+        let element = self.wait_for(id).await;
+        let arg = serde_json::to_value(&element).expect("element as a script argument");
+        let _ = self.client.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await;
+    }
+
     /// Everything the page holds that a script could read: its markup and every field's value.
     pub async fn visible_state(&self) -> String {
         let script = "return document.documentElement.outerHTML + '\\n' + \

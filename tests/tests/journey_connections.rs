@@ -158,6 +158,7 @@ async fn an_azure_account_signs_in_gets_and_rotates_a_key_that_survives_a_restar
     for area in ["arm", "deployments", "inference"] {
         app.wait_for_css(&format!("{}[data-outcome=\"ok\"]", testid(&format!("check-result-{area}")))).await;
     }
+    app.scroll_to("check-panel").await;
     app.screenshot("checked").await;
 
     let profiles: serde_json::Value = serde_json::from_str(

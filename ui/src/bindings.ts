@@ -52,6 +52,8 @@ export const commands = {
 	keychainStatus: () => typedError<KeychainStatus, CommandError>(__TAURI_INVOKE("keychain_status")),
 	/**  Keeps secrets in memory until the app quits (the keychain cannot be used). */
 	keepSecretsForSession: () => typedError<KeychainStatus, CommandError>(__TAURI_INVOKE("keep_secrets_for_session")),
+	/**  The deployments of an endpoint's resource, when a profile can see it (else names are typed). */
+	findDeployments: (endpoint: string) => typedError<FoundDeployments | null, CommandError>(__TAURI_INVOKE("find_deployments", { endpoint })),
 };
 
 /* Types */
@@ -169,6 +171,13 @@ export type ConnectionReport = {
 	checks: CheckResult[],
 };
 
+/**  A deployment to pick. */
+export type DeploymentChoice = {
+	name: string,
+	model: string,
+	modelVersion: string | null,
+};
+
 /**  The code to type and where, for a device-code sign-in. */
 export type DeviceCodeView = {
 	/**  Names this sign-in for `finish_sign_in` / `cancel_sign_in`. */
@@ -202,6 +211,13 @@ export type ErrorKind =
 "azure" | 
 /**  A fault in the app itself. */
 "internal";
+
+/**  The deployments of an endpoint's resource, and which profile found them. */
+export type FoundDeployments = {
+	viaProfile: string,
+	account: string,
+	deployments: DeploymentChoice[],
+};
 
 /**  Which of an account's two keys. */
 export type KeyChoice = "key1" | "key2";

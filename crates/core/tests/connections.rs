@@ -215,6 +215,16 @@ async fn the_sandbox_profile_reaches_the_in_process_simulator() {
     assert!(report.checks.iter().all(|c| c.outcome == CheckOutcome::Ok), "{report:?}");
     let subs = connections.list_subscriptions(&sandbox.profile.id).await.unwrap();
     assert_eq!(subs[0].subscription_id, SUBSCRIPTION_ID);
+
+    // An endpoint + key profile picks its deployment names from what a profile can see.
+    let found = connections
+        .find_deployments(&format!("https://{ACCOUNT_OPENAI}.openai.azure.com/openai/v1"))
+        .await
+        .unwrap()
+        .expect("the Sandbox sees this resource");
+    assert_eq!((found.via_profile.as_str(), found.account.as_str()), ("Sandbox", ACCOUNT_OPENAI));
+    assert!(found.deployments.iter().any(|d| d.name == "gpt-4o" && d.model == "gpt-4o"), "{found:?}");
+    assert_eq!(connections.find_deployments("https://nobody.openai.azure.com").await.unwrap(), None);
 }
 
 #[tokio::test(flavor = "multi_thread")]

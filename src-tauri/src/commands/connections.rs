@@ -3,8 +3,8 @@
 
 use foundry_azure::arm::AccountRef;
 use foundry_desk_core::connections::{
-    AccountView, BrowserSignInView, ConnectionReport, DeviceCodeView, KeyChoice, NewAccountProfile,
-    NewEndpointProfile, ProfileView, Removed, SubscriptionView, TenantView,
+    AccountView, BrowserSignInView, ConnectionReport, DeviceCodeView, FoundDeployments, KeyChoice,
+    NewAccountProfile, NewEndpointProfile, ProfileView, Removed, SubscriptionView, TenantView,
 };
 use foundry_desk_core::saved_keys::SavedKeyView;
 use foundry_desk_core::secrets::KeychainStatus;
@@ -242,4 +242,14 @@ pub async fn keychain_status(state: State<'_, AppState>) -> Result<KeychainStatu
 #[specta::specta]
 pub fn keep_secrets_for_session(state: State<'_, AppState>) -> Result<KeychainStatus, CommandError> {
     Ok(state.connections.keep_secrets_for_session())
+}
+
+/// The deployments of an endpoint's resource, when a profile can see it (else names are typed).
+#[tauri::command]
+#[specta::specta]
+pub async fn find_deployments(
+    state: State<'_, AppState>,
+    endpoint: String,
+) -> Result<Option<FoundDeployments>, CommandError> {
+    Ok(state.connections.find_deployments(&endpoint).await?)
 }

@@ -30,6 +30,7 @@ const bindingsByCommand = {
   check_connection: commands.checkConnection,
   keychain_status: commands.keychainStatus,
   keep_secrets_for_session: commands.keepSecretsForSession,
+  find_deployments: commands.findDeployments,
 } satisfies Record<string, (...args: never[]) => Promise<CommandResult<unknown>>>;
 
 type Bindings = typeof bindingsByCommand;

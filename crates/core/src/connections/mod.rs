@@ -3,6 +3,7 @@
 //! shell's commands are a line or two over these methods.
 
 mod check;
+mod discovery;
 mod errors;
 mod resources;
 mod sandbox;
@@ -16,6 +17,7 @@ use foundry_azure::inference::InferenceEndpoint;
 use serde::{Deserialize, Serialize};
 
 pub use check::{CheckArea, CheckOutcome, CheckResult, ConnectionReport};
+pub use discovery::{DeploymentChoice, FoundDeployments};
 pub use errors::ConnectionError;
 pub use resources::{AccountView, KeyChoice, SubscriptionView, TenantView};
 pub use sign_in_flow::{BrowserSignInView, DeviceCodeView};

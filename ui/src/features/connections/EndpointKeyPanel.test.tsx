@@ -34,6 +34,8 @@ describe("endpoint + key profile", () => {
     expect(input).toHaveAttribute("type", "password");
 
     await user.type(input, secret);
+    // While typed, the key is only in the field's live value, never in the page's markup.
+    expect(document.documentElement.outerHTML).not.toContain(secret);
     await user.click(within(detail).getByTestId("save-key"));
 
     await waitFor(() => expect(within(detail).getByTestId("endpoint-key")).toHaveTextContent("•••• 3f9a"));

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import type { ApiStyleChoice, ProfileView } from "../../bindings";
+import { SecretInput } from "../../components/SecretInput";
 import { ActionError } from "./ActionError";
 import { useDeleteKey, useSaveKey } from "./connectionQueries";
 import { savedKeyText } from "./format";
@@ -61,15 +62,12 @@ export function EndpointKeyPanel({ view }: { view: ProfileView }) {
       </dl>
       <form className="inline-form" onSubmit={(event) => void saveKey(event)}>
         <label htmlFor={`${id}-key`}>{view.key === null ? "Paste the key" : "Replace the key"}</label>
-        <input
+        <SecretInput
           id={`${id}-key`}
-          type="password"
           className="input input-mono"
           data-testid="paste-key"
-          autoComplete="off"
-          spellCheck={false}
           value={pasted}
-          onChange={(event) => setPasted(event.target.value)}
+          onValueChange={setPasted}
         />
         <button
           type="submit"
