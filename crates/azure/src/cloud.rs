@@ -75,6 +75,11 @@ impl Cloud {
         let audience = self.resource_manager_audience.as_deref().unwrap_or(self.resource_manager.as_str());
         format!("{}/.default", audience.trim_end_matches('/'))
     }
+
+    /// What a sign-in asks for: this cloud's Resource Manager, and a refresh token (`offline_access`).
+    pub fn sign_in_scopes(&self) -> [String; 2] {
+        [self.resource_manager_scope(), "offline_access".to_string()]
+    }
 }
 
 #[cfg(test)]
@@ -92,6 +97,18 @@ mod tests {
     #[test]
     fn resource_manager_scope_has_no_double_slash() {
         assert_eq!(Cloud::public().resource_manager_scope(), "https://management.azure.com/.default");
+    }
+
+    #[test]
+    fn a_sign_in_asks_for_its_own_clouds_resource_manager() {
+        assert_eq!(
+            Cloud::china().sign_in_scopes(),
+            ["https://management.chinacloudapi.cn/.default".to_string(), "offline_access".to_string()]
+        );
+        assert_eq!(
+            Cloud::us_government().sign_in_scopes()[0],
+            "https://management.usgovcloudapi.net/.default"
+        );
     }
 
     #[test]

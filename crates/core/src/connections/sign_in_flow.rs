@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use foundry_azure::entra::auth_code::BrowserSignIn;
 use foundry_azure::entra::device_code::DeviceCodeSignIn;
-use foundry_azure::entra::{Authority, SignedIn, ARM_SCOPES, DEFAULT_CLIENT_ID};
+use foundry_azure::entra::{Authority, SignedIn, DEFAULT_CLIENT_ID};
 use serde::Serialize;
 use tokio_util::sync::CancellationToken;
 
@@ -69,12 +69,14 @@ impl PendingSignIns {
 }
 
 impl Connections {
-    fn authority_of(&self, profile: &Profile) -> Result<(Authority, String), ConnectionError> {
+    /// Where and as which app a profile signs in, and the scopes it asks for (its cloud's Resource
+    /// Manager: China and US Government have their own).
+    fn authority_of(&self, profile: &Profile) -> Result<(Authority, String, [String; 2]), ConnectionError> {
         match &profile.connection {
             Connection::AzureAccount { cloud, tenant, client_id, use_azure_cli: false, .. } => {
                 let cloud = sign_in::cloud_of(cloud)?;
                 let client_id = client_id.clone().unwrap_or_else(|| DEFAULT_CLIENT_ID.to_string());
-                Ok((Authority::new(&cloud.authority_host, tenant), client_id))
+                Ok((Authority::new(&cloud.authority_host, tenant), client_id, cloud.sign_in_scopes()))
             }
             Connection::AzureAccount { .. } => Err(ConnectionError::WrongKind(format!(
                 "'{}' uses your Azure CLI login: run `az login` in a terminal instead",
@@ -87,8 +89,9 @@ impl Connections {
     /// Asks Entra for a device code for the profile.
     pub async fn start_device_code(&self, profile_id: &str) -> Result<DeviceCodeView, ConnectionError> {
         let profile = self.profile(profile_id)?;
-        let (authority, client_id) = self.authority_of(&profile)?;
-        let flow = DeviceCodeSignIn::start(&authority, &client_id, &ARM_SCOPES).await?;
+        let (authority, client_id, scopes) = self.authority_of(&profile)?;
+        let flow =
+            DeviceCodeSignIn::start(&authority, &client_id, &scopes.each_ref().map(String::as_str)).await?;
         let prompt = flow.prompt();
         let sign_in_id = self.sign_ins.add(&profile.id, Flow::DeviceCode(flow));
         Ok(DeviceCodeView {
@@ -105,8 +108,9 @@ impl Connections {
         profile_id: &str,
     ) -> Result<BrowserSignInView, ConnectionError> {
         let profile = self.profile(profile_id)?;
-        let (authority, client_id) = self.authority_of(&profile)?;
-        let flow = BrowserSignIn::start(&authority, &client_id, &ARM_SCOPES).await?;
+        let (authority, client_id, scopes) = self.authority_of(&profile)?;
+        let flow =
+            BrowserSignIn::start(&authority, &client_id, &scopes.each_ref().map(String::as_str)).await?;
         let authorize_url = flow.authorize_url().to_string();
         let sign_in_id = self.sign_ins.add(&profile.id, Flow::Browser(flow));
         Ok(BrowserSignInView { sign_in_id, authorize_url })

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use clap::Args;
 use foundry_azure::entra::auth_code::BrowserSignIn;
 use foundry_azure::entra::device_code::DeviceCodeSignIn;
-use foundry_azure::entra::{Authority, ARM_SCOPES, DEFAULT_CLIENT_ID, DEFAULT_TENANT};
+use foundry_azure::entra::{Authority, DEFAULT_CLIENT_ID, DEFAULT_TENANT};
 use foundry_desk_core::app_info::AppPaths;
 use foundry_desk_core::profiles::{CloudChoice, Connection, Profile, ProfileError, ProfileStore};
 use foundry_desk_core::secrets::{KeychainStore, SecretStore};
@@ -71,7 +71,10 @@ pub async fn login(
         Err(ProfileError::NotFound(_)) => store.add(name, connection).map_err(usage)?,
         Err(e) => return Err(usage(e)),
     };
-    let authority = Authority::new(&cloud_of(&cloud).map_err(usage)?.authority_host, &tenant);
+    let cloud = cloud_of(&cloud).map_err(usage)?;
+    let authority = Authority::new(&cloud.authority_host, &tenant);
+    let scopes = cloud.sign_in_scopes();
+    let scopes = scopes.each_ref().map(String::as_str);
     let client_id = args.client_id.as_deref().unwrap_or(DEFAULT_CLIENT_ID);
     let cancel = CancellationToken::new();
     let stop = cancel.clone();
@@ -81,12 +84,12 @@ pub async fn login(
         }
     });
     let signed_in = if args.use_device_code {
-        let sign_in = DeviceCodeSignIn::start(&authority, client_id, &ARM_SCOPES).await?;
+        let sign_in = DeviceCodeSignIn::start(&authority, client_id, &scopes).await?;
         eprintln!("{}", sign_in.prompt().message());
         eprintln!("Waiting for you to sign in (Ctrl-C to stop)…");
         sign_in.finish(&cancel).await?
     } else {
-        let sign_in = BrowserSignIn::start(&authority, client_id, &ARM_SCOPES).await?;
+        let sign_in = BrowserSignIn::start(&authority, client_id, &scopes).await?;
         eprintln!("Open this page to sign in (Ctrl-C to stop):\n  {}", sign_in.authorize_url());
         sign_in.finish(&cancel).await?
     };
