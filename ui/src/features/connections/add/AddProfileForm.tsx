@@ -4,17 +4,17 @@ import type { ProfileView } from "../../../bindings";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { isCommandError } from "../../../lib/errorDetails";
 import "../../../styles/forms.css";
+import { AccountFields } from "./AccountFields";
 import {
   emptyDraft,
   toRequest,
-  type ApiStyle,
-  type CloudKind,
   type FieldName,
   type ProfileDraft,
   type ProfileKind,
 } from "./draft";
+import { EndpointFields } from "./EndpointFields";
+import type { FieldGroupProps } from "./fieldGroup";
 import { FormField } from "./FormField";
-import { SecretInput } from "./SecretInput";
 import { useAddProfile } from "./useAddProfile";
 import { errorsAfterEdit, firstInvalidField, validateDraft, type FieldErrors } from "./validation";
 
@@ -29,18 +29,6 @@ const kindOptions: ReadonlyArray<{ value: ProfileKind; label: string; hint: stri
     label: "Endpoint + key",
     hint: "For people without Resource Manager rights: an endpoint URL and its API key.",
   },
-];
-
-const cloudOptions: ReadonlyArray<{ value: CloudKind; label: string }> = [
-  { value: "public", label: "Azure" },
-  { value: "china", label: "Azure China 21Vianet" },
-  { value: "usGovernment", label: "Azure US Government" },
-  { value: "custom", label: "Custom (Azure Stack, sovereign or test clouds)" },
-];
-
-const apiStyleOptions: ReadonlyArray<{ value: ApiStyle; label: string }> = [
-  { value: "v1", label: "v1 (no api-version)" },
-  { value: "classic", label: "Classic (with api-version)" },
 ];
 
 type AddProfileFormProps = {
@@ -103,6 +91,8 @@ export function AddProfileForm({ onAdded, onCancel }: AddProfileFormProps): JSX.
 
   const inputError = isCommandError(add.error) && add.error.kind === "input" ? add.error : null;
 
+  const fields: FieldGroupProps = { id, draft, errors, onChange: change, register };
+
   return (
     <form
       className="form"
@@ -155,244 +145,7 @@ export function AddProfileForm({ onAdded, onCancel }: AddProfileFormProps): JSX.
         )}
       </FormField>
 
-      {draft.kind === "account" ? (
-        <>
-          <FormField id={`${id}-cloud`} label="Cloud">
-            {(control) => (
-              <select
-                {...control}
-                className="select"
-                data-testid="cloud-select"
-                value={draft.cloud}
-                onChange={(event) => {
-                  const choice = cloudOptions.find((option) => option.value === event.target.value);
-                  if (choice) {
-                    change("cloud", choice.value);
-                  }
-                }}
-              >
-                {cloudOptions.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-
-          {draft.cloud === "custom" && (
-            <div className="form-subgroup">
-              <FormField
-                id={`${id}-arm`}
-                label="Resource Manager URL"
-                field="customArmUrl"
-                error={errors.customArmUrl}
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    ref={register("customArmUrl")}
-                    type="url"
-                    className="input"
-                    data-testid="custom-arm-url"
-                    required
-                    spellCheck={false}
-                    placeholder="https://management.example.com"
-                    value={draft.customArmUrl}
-                    onChange={(event) => change("customArmUrl", event.target.value)}
-                  />
-                )}
-              </FormField>
-              <FormField
-                id={`${id}-authority`}
-                label="Sign-in authority URL"
-                field="customAuthorityUrl"
-                error={errors.customAuthorityUrl}
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    ref={register("customAuthorityUrl")}
-                    type="url"
-                    className="input"
-                    data-testid="custom-authority-url"
-                    required
-                    spellCheck={false}
-                    placeholder="https://login.example.com"
-                    value={draft.customAuthorityUrl}
-                    onChange={(event) => change("customAuthorityUrl", event.target.value)}
-                  />
-                )}
-              </FormField>
-              <FormField id={`${id}-audience`} label="Token audience (optional)">
-                {(control) => (
-                  <input
-                    {...control}
-                    type="text"
-                    className="input"
-                    data-testid="custom-audience"
-                    spellCheck={false}
-                    placeholder="same as the Resource Manager URL"
-                    value={draft.customAudience}
-                    onChange={(event) => change("customAudience", event.target.value)}
-                  />
-                )}
-              </FormField>
-            </div>
-          )}
-
-          <FormField
-            id={`${id}-client-id`}
-            label="Own app registration (client id), optional"
-            field="clientId"
-            error={errors.clientId}
-          >
-            {(control) => (
-              <input
-                {...control}
-                ref={register("clientId")}
-                type="text"
-                className="input input-mono"
-                data-testid="client-id"
-                spellCheck={false}
-                autoComplete="off"
-                value={draft.clientId}
-                onChange={(event) => change("clientId", event.target.value)}
-              />
-            )}
-          </FormField>
-
-          <div className="checkbox-field">
-            <input
-              type="checkbox"
-              id={`${id}-azure-cli`}
-              data-testid="use-azure-cli"
-              checked={draft.useAzureCli}
-              aria-describedby={`${id}-azure-cli-hint`}
-              onChange={(event) => change("useAzureCli", event.target.checked)}
-            />
-            <div>
-              <label htmlFor={`${id}-azure-cli`}>
-                Use my Azure CLI login (az login) instead of signing in here
-              </label>
-              <p id={`${id}-azure-cli-hint`} className="field-hint">
-                Needs the Azure CLI installed and signed in on this computer.
-              </p>
-            </div>
-          </div>
-        </>
-      ) : (
-        <>
-          <FormField
-            id={`${id}-endpoint`}
-            label="Endpoint URL"
-            hint="Any of the three forms: https://NAME.openai.azure.com, https://NAME.cognitiveservices.azure.com or https://NAME.services.ai.azure.com; a pasted /openai/v1 is fine"
-            field="endpointUrl"
-            error={errors.endpointUrl}
-          >
-            {(control) => (
-              <input
-                {...control}
-                ref={register("endpointUrl")}
-                type="url"
-                className="input"
-                data-testid="endpoint-url"
-                required
-                spellCheck={false}
-                autoComplete="off"
-                placeholder="https://NAME.openai.azure.com"
-                value={draft.endpointUrl}
-                onChange={(event) => change("endpointUrl", event.target.value)}
-              />
-            )}
-          </FormField>
-
-          <div className="form-row">
-            <FormField id={`${id}-api-style`} label="API style">
-              {(control) => (
-                <select
-                  {...control}
-                  className="select"
-                  data-testid="api-style"
-                  value={draft.apiStyle}
-                  onChange={(event) => {
-                    const choice = apiStyleOptions.find(
-                      (option) => option.value === event.target.value,
-                    );
-                    if (choice) {
-                      change("apiStyle", choice.value);
-                    }
-                  }}
-                >
-                  {apiStyleOptions.map((option) => (
-                    <option key={option.value} value={option.value}>
-                      {option.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-            {draft.apiStyle === "classic" && (
-              <FormField
-                id={`${id}-api-version`}
-                label="API version"
-                field="apiVersion"
-                error={errors.apiVersion}
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    ref={register("apiVersion")}
-                    type="text"
-                    className="input input-mono"
-                    data-testid="api-version"
-                    required
-                    spellCheck={false}
-                    autoComplete="off"
-                    value={draft.apiVersion}
-                    onChange={(event) => change("apiVersion", event.target.value)}
-                  />
-                )}
-              </FormField>
-            )}
-          </div>
-
-          <FormField
-            id={`${id}-deployments`}
-            label="Deployments (optional)"
-            hint="The deployment names to chat with"
-          >
-            {(control) => (
-              <textarea
-                {...control}
-                className="input textarea"
-                data-testid="deployments"
-                rows={3}
-                spellCheck={false}
-                placeholder="One per line, or separated by commas"
-                value={draft.deployments}
-                onChange={(event) => change("deployments", event.target.value)}
-              />
-            )}
-          </FormField>
-
-          <FormField
-            id={`${id}-api-key`}
-            label="API key (optional)"
-            hint="Saved in your OS keychain, never on disk; only its last four characters are shown again"
-          >
-            {(control) => (
-              <SecretInput
-                {...control}
-                className="input input-mono"
-                data-testid="api-key"
-                value={draft.apiKey}
-                onValueChange={(value) => change("apiKey", value)}
-              />
-            )}
-          </FormField>
-        </>
-      )}
+      {draft.kind === "account" ? <AccountFields {...fields} /> : <EndpointFields {...fields} />}
 
       {inputError !== null && (
         <p className="form-error" role="alert" data-testid="add-profile-error">

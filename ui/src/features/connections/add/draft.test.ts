@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { emptyDraft, splitDeployments, toRequest, type ProfileDraft } from "./draft";
+import {
+  chooseDeployment,
+  emptyDraft,
+  splitDeployments,
+  toRequest,
+  type ProfileDraft,
+} from "./draft";
 
 function draft(overrides: Partial<ProfileDraft>): ProfileDraft {
   return { ...emptyDraft, ...overrides };
@@ -81,5 +87,21 @@ describe("toRequest", () => {
       style: "classic",
       apiVersion: "2024-10-21",
     });
+  });
+});
+
+describe("chooseDeployment", () => {
+  it("adds a name after the typed ones, one per line", () => {
+    expect(chooseDeployment("mine, gpt-4o\n", "o3", true)).toBe("mine\ngpt-4o\no3");
+    expect(chooseDeployment("", "o3", true)).toBe("o3");
+  });
+
+  it("removes only that name and keeps the others in order", () => {
+    expect(chooseDeployment("mine, o3\ngpt-4o", "o3", false)).toBe("mine\ngpt-4o");
+  });
+
+  it("leaves the text as typed when nothing changes", () => {
+    expect(chooseDeployment("o3 , mine", "o3", true)).toBe("o3 , mine");
+    expect(chooseDeployment("mine,", "o3", false)).toBe("mine,");
   });
 });

@@ -78,6 +78,19 @@ export function splitDeployments(text: string): string[] {
   return [...new Set(names)];
 }
 
+/**
+ * The deployments text with `name` chosen or not: the other names stay, in their order,
+ * one per line. Left as typed when it already says what was asked.
+ */
+export function chooseDeployment(text: string, name: string, chosen: boolean): string {
+  const names = splitDeployments(text);
+  if (names.includes(name) === chosen) {
+    return text;
+  }
+  const next = chosen ? [...names, name] : names.filter((other) => other !== name);
+  return next.join("\n");
+}
+
 function optional(text: string): string | null {
   const trimmed = text.trim();
   return trimmed === "" ? null : trimmed;
