@@ -139,7 +139,7 @@ impl Connections {
 
     pub(super) async fn arm(&self, profile: &Profile) -> Result<ArmClient, ConnectionError> {
         let cloud = self.cloud(profile).await?;
-        Ok(ArmClient::new(&cloud, self.tokens(profile)?)?)
+        self.sessions.arm(&profile.id, || Ok(ArmClient::new(&cloud, self.tokens(profile)?)?))
     }
 
     /// An Azure error, or "sign in again" when the reason is the profile's refused sign-in.

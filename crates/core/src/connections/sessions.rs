@@ -1,10 +1,12 @@
 //! Access tokens, in memory only: one token source per signed-in profile, made from its refresh token
 //! on first use and dropped on sign-out. A source whose refresh token Entra refuses (expired, revoked)
-//! marks its profile "sign in again" instead of failing the same way on every later call.
+//! marks its profile "sign in again" instead of failing the same way on every later call. Each profile
+//! also keeps one Resource Manager client, so its mutations on an account queue behind each other.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use foundry_azure::arm::ArmClient;
 use foundry_azure::entra::errors::needs_sign_in;
 use foundry_azure::token::{AccessToken, BoxFuture, TokenSource};
 use foundry_azure::AzureError;
@@ -13,6 +15,7 @@ use foundry_azure::AzureError;
 #[derive(Default)]
 pub struct Sessions {
     sources: Mutex<HashMap<String, Arc<dyn TokenSource>>>,
+    clients: Mutex<HashMap<String, ArmClient>>,
     expired: Arc<Mutex<HashSet<String>>>,
 }
 
@@ -39,9 +42,24 @@ impl Sessions {
         Ok(watched)
     }
 
+    /// The Resource Manager client kept for `profile_id`, or the one `make` builds (then kept).
+    pub fn arm(
+        &self,
+        profile_id: &str,
+        make: impl FnOnce() -> Result<ArmClient, super::ConnectionError>,
+    ) -> Result<ArmClient, super::ConnectionError> {
+        if let Some(client) = lock(&self.clients).get(profile_id) {
+            return Ok(client.clone());
+        }
+        let client = make()?;
+        lock(&self.clients).insert(profile_id.to_string(), client.clone());
+        Ok(client)
+    }
+
     /// Replaces `profile_id`'s source after a sign-in, and clears its "sign in again" mark.
     pub fn signed_in(&self, profile_id: &str, source: Arc<dyn TokenSource>) {
         lock(&self.expired).remove(profile_id);
+        lock(&self.clients).remove(profile_id);
         let watched: Arc<dyn TokenSource> = Arc::new(Watched {
             inner: source,
             profile_id: profile_id.to_string(),
@@ -53,6 +71,7 @@ impl Sessions {
     /// Drops `profile_id`'s tokens (sign-out, removal, another tenant).
     pub fn forget(&self, profile_id: &str) {
         lock(&self.sources).remove(profile_id);
+        lock(&self.clients).remove(profile_id);
         lock(&self.expired).remove(profile_id);
     }
 
