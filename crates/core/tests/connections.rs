@@ -50,6 +50,17 @@ fn sim_cloud(sim: &RunningSim) -> CloudChoice {
     }
 }
 
+/// Adds the signed-out Azure account profile "Work" on the simulator's cloud; returns its id.
+fn add_work_account(connections: &Connections, sim: &RunningSim) -> String {
+    let new = NewAccountProfile {
+        name: "Work".into(),
+        cloud: sim_cloud(sim),
+        client_id: None,
+        use_azure_cli: false,
+    };
+    connections.add_account_profile(new).unwrap().profile.id
+}
+
 async fn sim_keys(sim: &RunningSim) -> (String, String) {
     let url = format!(
         "{}/subscriptions/{SUBSCRIPTION_ID}/resourceGroups/{GROUP_EAST}/providers/Microsoft.CognitiveServices/accounts/{ACCOUNT_OPENAI}/listKeys?api-version=2024-10-01",
@@ -152,16 +163,7 @@ async fn a_revoked_sign_in_says_sign_in_again_instead_of_failing_every_call() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = keychain("revoked");
     let connections = Connections::new(dir.path().to_path_buf(), store.clone());
-    let id = connections
-        .add_account_profile(NewAccountProfile {
-            name: "Work".into(),
-            cloud: sim_cloud(&sim),
-            client_id: None,
-            use_azure_cli: false,
-        })
-        .unwrap()
-        .profile
-        .id;
+    let id = add_work_account(&connections, &sim);
     let code = connections.start_device_code(&id).await.unwrap();
     connections.finish_sign_in(&code.sign_in_id).await.unwrap();
 
@@ -233,16 +235,7 @@ async fn a_browser_sign_in_comes_back_through_the_loopback_redirect() {
     let dir = tempfile::tempdir().unwrap();
     let connections =
         Connections::new(dir.path().to_path_buf(), Arc::new(foundry_desk_core::secrets::MemoryStore::new()));
-    let id = connections
-        .add_account_profile(NewAccountProfile {
-            name: "Work".into(),
-            cloud: sim_cloud(&sim),
-            client_id: None,
-            use_azure_cli: false,
-        })
-        .unwrap()
-        .profile
-        .id;
+    let id = add_work_account(&connections, &sim);
     let started = connections.start_browser_sign_in(&id).await.unwrap();
     // The system browser: Entra signs the person in and redirects to the app's loopback listener.
     let browser = async {
@@ -268,16 +261,7 @@ async fn a_cancelled_sign_in_keeps_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let connections =
         Connections::new(dir.path().to_path_buf(), Arc::new(foundry_desk_core::secrets::MemoryStore::new()));
-    let id = connections
-        .add_account_profile(NewAccountProfile {
-            name: "Work".into(),
-            cloud: sim_cloud(&sim),
-            client_id: None,
-            use_azure_cli: false,
-        })
-        .unwrap()
-        .profile
-        .id;
+    let id = add_work_account(&connections, &sim);
     let code = connections.start_device_code(&id).await.unwrap();
     let waiting = connections.finish_sign_in(&code.sign_in_id);
     let cancel = async { connections.cancel_sign_in(&code.sign_in_id) };
@@ -297,16 +281,7 @@ async fn a_refused_call_names_the_role_that_is_missing() {
     let dir = tempfile::tempdir().unwrap();
     let connections =
         Connections::new(dir.path().to_path_buf(), Arc::new(foundry_desk_core::secrets::MemoryStore::new()));
-    let id = connections
-        .add_account_profile(NewAccountProfile {
-            name: "Work".into(),
-            cloud: sim_cloud(&sim),
-            client_id: None,
-            use_azure_cli: false,
-        })
-        .unwrap()
-        .profile
-        .id;
+    let id = add_work_account(&connections, &sim);
     let code = connections.start_device_code(&id).await.unwrap();
     connections.finish_sign_in(&code.sign_in_id).await.unwrap();
 
