@@ -7,14 +7,18 @@ pub const VISIBLE_TAIL: usize = 4;
 
 /// `abcdef123456` → `********3456`: enough to tell keys apart, not enough to use one.
 pub fn mask_key(key: &str) -> String {
-    let chars: Vec<char> = key.chars().collect();
-    let shown = chars.len().min(VISIBLE_TAIL);
-    // Short keys are masked entirely: four characters of a six-character key is most of it.
-    if chars.len() <= VISIBLE_TAIL * 2 {
-        return "*".repeat(chars.len());
+    let len = key.chars().count();
+    match key_tail(key) {
+        Some(tail) => format!("{}{tail}", "*".repeat(len - VISIBLE_TAIL)),
+        None => "*".repeat(len),
     }
-    let tail: String = chars[chars.len() - shown..].iter().collect();
-    format!("{}{tail}", "*".repeat(chars.len() - shown))
+}
+
+/// The last characters of a key that may be shown, or `None` for a key so short that they would be
+/// most of it.
+pub fn key_tail(key: &str) -> Option<String> {
+    let chars: Vec<char> = key.chars().collect();
+    (chars.len() > VISIBLE_TAIL * 2).then(|| chars[chars.len() - VISIBLE_TAIL..].iter().collect())
 }
 
 /// Reads `key1` / `Key2` in any casing.

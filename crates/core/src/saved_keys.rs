@@ -9,7 +9,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::account_keys::mask_key;
+use crate::account_keys::key_tail;
 use crate::endpoint_keys::{self, KeyError};
 use crate::secrets::{Secret, SecretStore};
 
@@ -129,12 +129,9 @@ fn normalised(endpoint: &str) -> Result<String, KeyError> {
 }
 
 fn view(endpoint: String, key: &str, entry: &Entry) -> SavedKeyView {
-    let masked = mask_key(key);
-    let tail: String =
-        masked.chars().rev().take_while(|c| *c != '*').collect::<Vec<_>>().into_iter().rev().collect();
     SavedKeyView {
         endpoint,
-        masked: if tail.is_empty() { "••••".into() } else { format!("•••• {tail}") },
+        masked: key_tail(key).map_or_else(|| "••••".to_string(), |tail| format!("•••• {tail}")),
         saved_at_ms: entry.saved_at_ms,
         origin: entry.origin.clone(),
     }
