@@ -1,9 +1,11 @@
 //! Creating model deployments: the draft a person fills in, the model version when none is given (the
 //! catalog's default in the account's region), and the PUT — waited for, or only started.
 
+use std::collections::BTreeMap;
+
 use foundry_azure::arm::models::{
     Account, AccountKind, CatalogModel, Deployment, DeploymentCreate, DeploymentCreateProperties,
-    DeploymentModel, DeploymentSku, SkuName,
+    DeploymentModel, DeploymentSku, SkuName, VersionUpgradeOption,
 };
 use foundry_azure::arm::AccountRef;
 use foundry_azure::lro::LroHandle;
@@ -28,6 +30,11 @@ pub struct DeploymentDraft {
     pub sku_capacity: u32,
     /// Content filter policy; Azure's default when `None`.
     pub rai_policy: Option<String>,
+    /// When Azure moves the deployment to a newer version (`OnceNewDefaultVersionAvailable`, …); Azure's
+    /// default when `None`.
+    pub version_upgrade: Option<String>,
+    /// Tags on the deployment.
+    pub tags: BTreeMap<String, String>,
 }
 
 /// The model version a deployment will get, and whether the catalog chose it.
@@ -131,9 +138,10 @@ pub fn create_body(draft: &DeploymentDraft, version: &str) -> DeploymentCreate {
                 ..DeploymentModel::default()
             },
             rai_policy_name: draft.rai_policy.clone(),
+            version_upgrade_option: draft.version_upgrade.as_deref().map(VersionUpgradeOption::from),
             ..DeploymentCreateProperties::default()
         },
-        tags: None,
+        tags: (!draft.tags.is_empty()).then(|| draft.tags.clone()),
     }
 }
 
@@ -221,6 +229,8 @@ mod tests {
             sku_name: "GlobalStandard".into(),
             sku_capacity: 10,
             rai_policy: Some("Microsoft.DefaultV2".into()),
+            version_upgrade: None,
+            tags: BTreeMap::new(),
         };
         let body = serde_json::to_value(create_body(&draft, "2024-11-20")).unwrap();
         assert_eq!(

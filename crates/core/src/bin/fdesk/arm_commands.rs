@@ -337,6 +337,8 @@ async fn create(context: &Context, args: CreateArgs) -> Result<(), Failure> {
         sku_name: args.sku_name,
         sku_capacity: args.sku_capacity,
         rai_policy: args.rai_policy,
+        version_upgrade: None,
+        tags: Default::default(),
     };
     deployments::validate_name(&name)?;
     let chosen = deployments::choose_version(&context.session, &account, &draft).await?;

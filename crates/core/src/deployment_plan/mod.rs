@@ -1,0 +1,21 @@
+//! The deployment wizard's rules, shared by the app and `fdesk`: which models and deployment types can be
+//! chosen and why not, what a capacity means in tokens and requests per minute and whether the quota
+//! allows it, when a model version retires, and the exact request (and `az` command) a create sends.
+
+mod dates;
+mod models;
+mod request;
+mod skus;
+
+pub use dates::{days_until, parse_day, today, Day};
+pub use models::{
+    model_choices, retirement_warning, search, Capabilities, ModelChoice, RETIREMENT_WARNING_DAYS,
+};
+pub use request::{az_command, create_request, deployment_url, RequestPreview};
+pub use skus::{
+    check_capacity, explain_sku, quota_for, sku_choices, CapacityFacts, CapacityProblem, Quota, SkuChoice,
+    QUOTA_REQUEST_URL,
+};
+
+#[cfg(test)]
+mod tests;
