@@ -186,13 +186,67 @@ async fn create_over_quota_fails_with_azures_code_message_and_request_id() {
             "200",
         ],
     );
+    // Checked first, the way the app's wizard checks: refused with the numbers, nothing sent.
     let run = fdesk(&sim, Some(TOKEN), &with(vec!["deployment", "create"], &create)).await;
+    assert_eq!(run.code, 2, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("capacity: 200 is more than the 150 free in this region (0 of 150 used for OpenAI.Standard.gpt-4o)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("nothing was sent"), "{}", run.stderr);
+    let shown = fdesk(
+        &sim,
+        Some(TOKEN),
+        &with(vec!["deployment", "show"], &with(account(), &["--deployment-name", "too-big"])),
+    )
+    .await;
+    assert!(shown.stderr.contains("DeploymentNotFound"), "{}", shown.stderr);
+
+    // Sent anyway: Azure's own refusal, verbatim.
+    let run = fdesk(&sim, Some(TOKEN), &with(vec!["deployment", "create", "--skip-checks"], &create)).await;
     assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
     assert!(run.stderr.contains("InsufficientQuota"), "{}", run.stderr);
     assert!(run.stderr.contains("This operation require 200 new capacity"), "{}", run.stderr);
     let request_id = run.stderr.lines().find_map(|l| l.trim().strip_prefix("request id:")).unwrap_or("");
     assert!(!request_id.trim().is_empty(), "{}", run.stderr);
     assert!(run.stdout.is_empty(), "{}", run.stdout);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dry_run_prints_the_request_and_the_az_command_and_sends_nothing() {
+    let sim = sim().await;
+    let create = with(
+        account(),
+        &[
+            "--deployment-name",
+            "planned",
+            "--model-format",
+            "OpenAI",
+            "--model-name",
+            "gpt-4o",
+            "--sku-name",
+            "GlobalStandard",
+            "--sku-capacity",
+            "20",
+        ],
+    );
+    let run = fdesk(&sim, Some(TOKEN), &with(vec!["deployment", "create", "--dry-run"], &create)).await;
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("No --model-version given: using 2024-11-20"), "{}", run.stderr);
+    assert!(run.stderr.contains("= 20000 tokens and 120 requests per minute"), "{}", run.stderr);
+    assert!(run.stdout.starts_with("PUT http://127.0.0.1:"), "{}", run.stdout);
+    assert!(run.stdout.contains("/deployments/planned?api-version="), "{}", run.stdout);
+    assert!(run.stdout.contains("\"version\": \"2024-11-20\""), "{}", run.stdout);
+    assert!(run.stdout.contains("az cognitiveservices account deployment create"), "{}", run.stdout);
+    assert!(run.stdout.contains("--sku-capacity 20"), "{}", run.stdout);
+    let shown = fdesk(
+        &sim,
+        Some(TOKEN),
+        &with(vec!["deployment", "show"], &with(account(), &["--deployment-name", "planned"])),
+    )
+    .await;
+    assert!(shown.stderr.contains("DeploymentNotFound"), "nothing was created: {}", shown.stderr);
 }
 
 #[tokio::test(flavor = "multi_thread")]

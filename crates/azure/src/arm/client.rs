@@ -139,6 +139,11 @@ impl ArmClient {
         HttpRequest { method, url, body, scope: self.scope.clone() }
     }
 
+    /// The Resource Manager this client talks to.
+    pub fn base_url(&self) -> &Url {
+        &self.base
+    }
+
     /// GETs one resource.
     pub async fn get<T: DeserializeOwned>(&self, url: String, role: &'static str) -> Result<T, AzureError> {
         let answer = self

@@ -3,11 +3,14 @@
 //! allows it, when a model version retires, and the exact request (and `az` command) a create sends.
 
 mod dates;
+mod draft_check;
 mod models;
 mod request;
 mod skus;
+mod table;
 
 pub use dates::{days_until, parse_day, today, Day};
+pub use draft_check::{check_draft, gather_facts, DraftField, DraftProblem, Plan, PlanFacts};
 pub use models::{
     model_choices, retirement_warning, search, Capabilities, ModelChoice, RETIREMENT_WARNING_DAYS,
 };
@@ -16,6 +19,7 @@ pub use skus::{
     check_capacity, explain_sku, quota_for, sku_choices, CapacityFacts, CapacityProblem, Quota, SkuChoice,
     QUOTA_REQUEST_URL,
 };
+pub use table::{deployment_rows, DeploymentRow, DeploymentStatus};
 
 #[cfg(test)]
 mod tests;

@@ -246,3 +246,96 @@ fn the_az_command_is_the_typed_one_when_it_can_say_everything_else_az_rest() {
     );
     assert!(rest.ends_with(r#""raiPolicyName":"Team'\''s filter"}}'"#), "{rest}");
 }
+
+#[test]
+fn the_table_reads_the_deployments_example_and_warns_of_retiring_versions() {
+    let deployments: Vec<foundry_azure::arm::models::Deployment> =
+        example("Deployments_List.json", |item| item);
+    let rows = deployment_rows(&deployments, &[], day("2026-11-28"));
+    assert_eq!(rows.len(), deployments.len());
+    assert_eq!(rows[0].status, DeploymentStatus::Succeeded);
+
+    let deployment: foundry_azure::arm::models::Deployment = serde_json::from_value(serde_json::json!({
+        "id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.CognitiveServices/accounts/a/deployments/chat",
+        "name": "chat",
+        "sku": {"name": "GlobalStandard", "capacity": 50},
+        "properties": {
+            "model": {"format": "OpenAI", "name": "gpt-4o", "version": "2024-05-13"},
+            "provisioningState": "Succeeded", "deploymentState": "Paused",
+            "versionUpgradeOption": "OnceNewDefaultVersionAvailable", "raiPolicyName": "Microsoft.DefaultV2",
+            "rateLimits": [{"key": "request", "renewalPeriod": 10, "count": 50}, {"key": "token", "renewalPeriod": 60, "count": 50000}]
+        }
+    }))
+    .unwrap();
+    let model: Model = serde_json::from_value(serde_json::json!({
+        "format": "OpenAI", "name": "gpt-4o", "version": "2024-05-13", "lifecycleStatus": "GenerallyAvailable",
+        "deprecation": {"inference": "2027-01-15T00:00:00Z"}
+    }))
+    .unwrap();
+    let row = deployment_rows(&[deployment], &[model], day("2026-11-28")).remove(0);
+    assert_eq!(row.status, DeploymentStatus::Paused);
+    assert_eq!((row.tokens_per_minute, row.requests_per_minute), (Some(50_000), Some(300)));
+    assert_eq!(row.upgrade_policy.as_deref(), Some("OnceNewDefaultVersionAvailable"));
+    assert_eq!(row.content_filter.as_deref(), Some("Microsoft.DefaultV2"));
+    assert_eq!(row.warning.as_deref(), Some("Retires on 2027-01-15 (in 48 days)"));
+}
+
+fn facts() -> PlanFacts {
+    let model = |version: &str, lifecycle: &str, default: bool| -> Model {
+        serde_json::from_value(serde_json::json!({
+            "format": "OpenAI", "name": "gpt-4o", "version": version, "lifecycleStatus": lifecycle,
+            "isDefaultVersion": default, "capabilities": {"chatCompletion": "true"},
+            "skus": [{"name": "GlobalStandard", "usageName": "OpenAI.GlobalStandard.gpt-4o",
+                      "capacity": {"minimum": 1, "maximum": 500, "step": 1, "default": 10}}]
+        }))
+        .unwrap()
+    };
+    PlanFacts {
+        location: "eastus".into(),
+        models: model_choices(
+            &[model("2024-05-13", "Deprecating", false), model("2024-11-20", "GenerallyAvailable", true)],
+            day("2026-11-28"),
+        ),
+        usages: vec![usage("OpenAI.GlobalStandard.gpt-4o", 480.0, 500.0)],
+        existing: vec!["chat".into()],
+        rai_policies: vec!["Microsoft.Default".into(), "Microsoft.DefaultV2".into()],
+    }
+}
+
+#[test]
+fn a_good_draft_gets_the_default_version_and_its_numbers() {
+    let plan = check_draft(&draft(), &facts()).unwrap();
+    assert_eq!((plan.version.as_str(), plan.version_was_default), ("2024-11-20", true));
+    assert_eq!(plan.capacity.tokens_per_minute, Some(10_000));
+    assert_eq!(plan.quota.map(|q| q.free), Some(20.0));
+}
+
+#[test]
+fn every_problem_of_a_draft_is_reported_by_field() {
+    let mut bad = draft();
+    bad.name = "Chat".into();
+    bad.model_version = Some("2024-05-13".into());
+    bad.sku_capacity = 30;
+    bad.rai_policy = Some("Strict".into());
+    let problems = check_draft(&bad, &facts()).unwrap_err();
+    let fields: Vec<DraftField> = problems.iter().map(|p| p.field).collect();
+    assert_eq!(
+        fields,
+        [DraftField::Name, DraftField::ContentFilter, DraftField::Model, DraftField::Capacity],
+        "{problems:?}"
+    );
+    assert!(problems[0].message.contains("already exists"));
+    assert!(problems[1].message.contains("Microsoft.Default, Microsoft.DefaultV2"));
+    assert!(problems[2].message.contains("accepts no new deployments"));
+    assert!(problems[3].message.contains("30 is more than the 20 free"));
+
+    let mut wrong_type = draft();
+    wrong_type.sku_name = "ProvisionedManaged".into();
+    let problems = check_draft(&wrong_type, &facts()).unwrap_err();
+    assert_eq!(problems[0].field, DraftField::Sku);
+    assert!(problems[0].message.ends_with("offered: GlobalStandard"), "{problems:?}");
+
+    let mut unknown = draft();
+    unknown.model_name = "gpt-9".into();
+    assert_eq!(check_draft(&unknown, &facts()).unwrap_err()[0].field, DraftField::Model);
+}

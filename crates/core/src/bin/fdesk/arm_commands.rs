@@ -9,10 +9,11 @@ use foundry_azure::cloud::Cloud;
 use foundry_azure::lro::{LroHandle, LroProgress};
 use foundry_azure::token::StaticToken;
 use foundry_desk_core::arm_session::{resolve_subscription, ArmSession, SubscriptionChoiceError};
+use foundry_desk_core::deployment_plan;
 use foundry_desk_core::deployments::{self, ChosenVersion, DeploymentDraft};
 use url::Url;
 
-use crate::output::{json, or_dash, Failure, OutputFormat};
+use crate::output::{json, or_dash, out, Failure, OutputFormat};
 use crate::resources::{
     print_accounts, print_catalog, print_deployments, print_keys, print_models, print_usages,
 };
@@ -170,6 +171,12 @@ pub struct CreateArgs {
     /// Return after Azure's first answer instead of waiting for the operation.
     #[arg(long)]
     pub no_wait: bool,
+    /// Check the draft and print the request and the equivalent `az` command; send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Send even when the checks (model, type, capacity, quota) fail, and let Azure decide.
+    #[arg(long, conflicts_with = "dry_run")]
+    pub skip_checks: bool,
 }
 
 /// An ARM command, ready to run.
@@ -326,6 +333,52 @@ async fn deployment(context: &Context, command: DeploymentCommand) -> Result<(),
     }
 }
 
+/// Checks the draft as the app's wizard does (name, model, type, capacity against the free quota) and
+/// returns the version to deploy; with `dry_run`, prints the request and the `az` command too.
+async fn checked_version(
+    context: &Context,
+    account: &AccountRef,
+    draft: &DeploymentDraft,
+    dry_run: bool,
+) -> Result<String, Failure> {
+    let facts = deployment_plan::gather_facts(&context.session.client, account).await?;
+    let plan = deployment_plan::check_draft(draft, &facts).map_err(|problems| {
+        let lines: Vec<String> =
+            problems.iter().map(|p| format!("  {}: {}", p.field.label(), p.message)).collect();
+        Failure::Usage(format!("the deployment would be refused; nothing was sent:\n{}", lines.join("\n")))
+    })?;
+    if plan.version_was_default {
+        eprintln!(
+            "No --model-version given: using {}, the default version of {} in {}.",
+            plan.version, draft.model_name, facts.location
+        );
+    }
+    let per_minute = match (plan.capacity.tokens_per_minute, plan.capacity.requests_per_minute) {
+        (Some(tpm), Some(rpm)) => format!("{tpm} tokens and {rpm} requests per minute"),
+        (Some(tpm), None) => format!("{tpm} tokens per minute"),
+        _ => format!("{} PTU", draft.sku_capacity),
+    };
+    let free = plan
+        .quota
+        .map(|q| format!("; {} of {} free in {}", q.free, q.limit, facts.location))
+        .unwrap_or_default();
+    eprintln!(
+        "Checked: {} {} as {} × {} = {per_minute}{free}.",
+        draft.model_name, plan.version, draft.sku_name, draft.sku_capacity
+    );
+    if dry_run {
+        let arm = context.session.client.base_url();
+        let api = &context.session.client.api.cognitive_services;
+        let request = deployment_plan::create_request(arm, account, draft, &plan.version, api);
+        out(&format!("{} {}\n{}", request.method, request.url, request.body));
+        out(&format!(
+            "\n# The same with the Azure CLI:\n{}",
+            deployment_plan::az_command(arm, account, draft, &plan.version, api)
+        ));
+    }
+    Ok(plan.version)
+}
+
 async fn create(context: &Context, args: CreateArgs) -> Result<(), Failure> {
     let account = context.account(&args.target.account);
     let name = args.target.deployment_name.clone();
@@ -341,13 +394,15 @@ async fn create(context: &Context, args: CreateArgs) -> Result<(), Failure> {
         tags: Default::default(),
     };
     deployments::validate_name(&name)?;
-    let chosen = deployments::choose_version(&context.session, &account, &draft).await?;
-    if let ChosenVersion::CatalogDefault { version, location } = &chosen {
-        eprintln!(
-            "No --model-version given: using {version}, the default version of {} in {location}.",
-            draft.model_name
-        );
+    let version = if args.skip_checks {
+        deployments::choose_version(&context.session, &account, &draft).await?.version().to_string()
+    } else {
+        checked_version(context, &account, &draft, args.dry_run).await?
+    };
+    if args.dry_run {
+        return Ok(());
     }
+    let chosen = ChosenVersion::Given(version);
     let body = deployments::create_body(&draft, chosen.version());
     eprintln!(
         "Creating deployment '{name}' ({} {}, {} × {}) …",
