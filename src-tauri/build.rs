@@ -26,6 +26,11 @@ fn main() {
         "keychain_status",
         "keep_secrets_for_session",
         "find_deployments",
+        "list_deployment_rows",
+        "deployment_plan_facts",
+        "review_deployment",
+        "create_deployment",
+        "delete_deployment",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

@@ -41,6 +41,11 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             commands::connections::keychain_status,
             commands::connections::keep_secrets_for_session,
             commands::connections::find_deployments,
+            commands::deployments::list_deployment_rows,
+            commands::deployments::deployment_plan_facts,
+            commands::deployments::review_deployment,
+            commands::deployments::create_deployment,
+            commands::deployments::delete_deployment,
         ])
 }
 

@@ -14,7 +14,8 @@ use foundry_azure::{AzureError, ErrorKind};
 use crate::arm_session::ArmSession;
 
 /// What a person asks for when creating a deployment.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
 pub struct DeploymentDraft {
     /// The deployment's name (what inference requests address).
     pub name: String,

@@ -309,3 +309,53 @@ async fn a_refused_call_names_the_role_that_is_missing() {
         other => panic!("{other:?}"),
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sandbox_lists_reviews_creates_and_deletes_deployments() {
+    let dir = tempfile::tempdir().unwrap();
+    let connections =
+        Connections::new(dir.path().to_path_buf(), Arc::new(foundry_desk_core::secrets::MemoryStore::new()));
+    let id = connections.list().unwrap().remove(0).profile.id;
+    let at = AccountRef {
+        subscription: SUBSCRIPTION_ID.into(),
+        resource_group: GROUP_EAST.into(),
+        name: ACCOUNT_OPENAI.into(),
+    };
+    let rows = connections.deployment_rows(&id, &at).await.unwrap();
+    assert!(rows.iter().any(|r| r.name == "gpt-4o" && r.tokens_per_minute.is_some()), "{rows:?}");
+
+    let mut draft = foundry_desk_core::deployments::DeploymentDraft {
+        name: "gpt-4o".into(),
+        model_format: "OpenAI".into(),
+        model_name: "gpt-4o".into(),
+        model_version: None,
+        sku_name: "GlobalStandard".into(),
+        sku_capacity: 10,
+        rai_policy: None,
+        version_upgrade: None,
+        tags: Default::default(),
+    };
+    let review = connections.review(&id, &at, &draft).await.unwrap();
+    assert!(review.plan.is_none());
+    assert!(review.problems[0].message.contains("already exists"), "{review:?}");
+
+    draft.name = "chat-2".into();
+    let review = connections.review(&id, &at, &draft).await.unwrap();
+    let plan = review.plan.expect("a valid draft");
+    assert!(
+        review.request.url.ends_with(&format!("/deployments/chat-2?api-version={}", "2026-09-01")),
+        "{}",
+        review.request.url
+    );
+    assert!(review.request.body.contains(&plan.version));
+    assert!(review.az_command.contains("--deployment-name chat-2"));
+
+    let created = connections.create_deployment(&id, &at, &draft, &Default::default()).await.unwrap();
+    assert_eq!(created.status, foundry_desk_core::deployment_plan::DeploymentStatus::Succeeded);
+    assert!(connections.deployment_rows(&id, &at).await.unwrap().iter().any(|r| r.name == "chat-2"));
+
+    let refused = connections.delete_deployment(&id, &at, "chat-2", "chat").await.unwrap_err();
+    assert!(refused.to_string().contains("type 'chat-2'"), "{refused}");
+    connections.delete_deployment(&id, &at, "chat-2", "chat-2").await.unwrap();
+    assert!(!connections.deployment_rows(&id, &at).await.unwrap().iter().any(|r| r.name == "chat-2"));
+}

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod connections;
+pub mod deployments;
 pub mod settings;
 
 use crate::error::{CommandError, ErrorKind};

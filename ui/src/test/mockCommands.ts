@@ -31,6 +31,11 @@ const bindingsByCommand = {
   keychain_status: commands.keychainStatus,
   keep_secrets_for_session: commands.keepSecretsForSession,
   find_deployments: commands.findDeployments,
+  list_deployment_rows: commands.listDeploymentRows,
+  deployment_plan_facts: commands.deploymentPlanFacts,
+  review_deployment: commands.reviewDeployment,
+  create_deployment: commands.createDeployment,
+  delete_deployment: commands.deleteDeployment,
 } satisfies Record<string, (...args: never[]) => Promise<CommandResult<unknown>>>;
 
 type Bindings = typeof bindingsByCommand;

@@ -3,6 +3,7 @@
 //! shell's commands are a line or two over these methods.
 
 mod check;
+mod deployments;
 mod discovery;
 mod errors;
 mod resources;
@@ -17,6 +18,7 @@ use foundry_azure::inference::InferenceEndpoint;
 use serde::{Deserialize, Serialize};
 
 pub use check::{CheckArea, CheckOutcome, CheckResult, ConnectionReport};
+pub use deployments::Review;
 pub use discovery::{DeploymentChoice, FoundDeployments};
 pub use errors::ConnectionError;
 pub use resources::{AccountView, KeyChoice, SubscriptionView, TenantView};

@@ -23,10 +23,31 @@ pub struct PlanFacts {
     #[specta(skip)]
     #[serde(skip)]
     pub usages: Vec<Usage>,
+    /// The region's quota by usage name, for the wizard to show beside each deployment type.
+    pub quotas: Vec<NamedQuota>,
     /// Names of the deployments the account has.
     pub existing: Vec<String>,
     /// The account's content-filter policies.
     pub rai_policies: Vec<String>,
+}
+
+/// The quota of one usage name.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NamedQuota {
+    pub usage_name: String,
+    pub quota: Quota,
+}
+
+/// Every usage's quota, by name.
+pub fn named_quotas(usages: &[Usage]) -> Vec<NamedQuota> {
+    usages
+        .iter()
+        .filter_map(|u| {
+            quota_for(usages, &u.name.value)
+                .map(|quota| NamedQuota { usage_name: u.name.value.clone(), quota })
+        })
+        .collect()
 }
 
 /// Which field a problem is about (the wizard shows it next to that field).
@@ -84,10 +105,12 @@ pub async fn gather_facts(client: &ArmClient, account: &AccountRef) -> Result<Pl
         client.list_deployments(account),
         client.list_rai_policies(account),
     );
+    let usages = usages?;
     Ok(PlanFacts {
         location,
         models: model_choices(&models?, today()),
-        usages: usages?,
+        quotas: named_quotas(&usages),
+        usages,
         existing: deployments?.into_iter().map(|d| d.name).collect(),
         rai_policies: policies?.into_iter().map(|p| p.name).collect(),
     })

@@ -10,7 +10,9 @@ mod skus;
 mod table;
 
 pub use dates::{days_until, parse_day, today, Day};
-pub use draft_check::{check_draft, gather_facts, DraftField, DraftProblem, Plan, PlanFacts};
+pub use draft_check::{
+    check_draft, gather_facts, named_quotas, DraftField, DraftProblem, NamedQuota, Plan, PlanFacts,
+};
 pub use models::{
     model_choices, retirement_warning, search, Capabilities, ModelChoice, RETIREMENT_WARNING_DAYS,
 };

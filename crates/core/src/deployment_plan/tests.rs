@@ -297,6 +297,7 @@ fn facts() -> PlanFacts {
             day("2026-11-28"),
         ),
         usages: vec![usage("OpenAI.GlobalStandard.gpt-4o", 480.0, 500.0)],
+        quotas: named_quotas(&[usage("OpenAI.GlobalStandard.gpt-4o", 480.0, 500.0)]),
         existing: vec!["chat".into()],
         rai_policies: vec!["Microsoft.Default".into(), "Microsoft.DefaultV2".into()],
     }

@@ -1,0 +1,86 @@
+//! The Deployments screen's commands: each is one call into `foundry_desk_core::connections`.
+
+use foundry_azure::lro::{LroHandle, LroProgress};
+use foundry_desk_core::connections::Review;
+use foundry_desk_core::deployment_plan::{DeploymentRow, PlanFacts};
+use foundry_desk_core::deployments::DeploymentDraft;
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::State;
+
+use super::connections::AccountCoordinates;
+use crate::error::CommandError;
+use crate::state::AppState;
+
+/// How a create is going, as Azure's operation reports it.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateProgress {
+    /// Azure's status word: Accepted, Creating, Succeeded, Throttled…
+    pub status: String,
+    pub polls: u32,
+}
+
+/// An account's deployments as table rows.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_deployment_rows(
+    state: State<'_, AppState>,
+    profile_id: String,
+    account: AccountCoordinates,
+) -> Result<Vec<DeploymentRow>, CommandError> {
+    Ok(state.connections.deployment_rows(&profile_id, &account.into()).await?)
+}
+
+/// What the wizard needs to know about an account: models, quota, names taken, content filters.
+#[tauri::command]
+#[specta::specta]
+pub async fn deployment_plan_facts(
+    state: State<'_, AppState>,
+    profile_id: String,
+    account: AccountCoordinates,
+) -> Result<PlanFacts, CommandError> {
+    Ok(state.connections.plan_facts(&profile_id, &account.into()).await?)
+}
+
+/// Checks a draft and shows the exact request and the `az` command.
+#[tauri::command]
+#[specta::specta]
+pub async fn review_deployment(
+    state: State<'_, AppState>,
+    profile_id: String,
+    account: AccountCoordinates,
+    draft: DeploymentDraft,
+) -> Result<Review, CommandError> {
+    Ok(state.connections.review(&profile_id, &account.into(), &draft).await?)
+}
+
+/// Creates a deployment, reporting the operation's progress on `progress` until it is done.
+#[tauri::command]
+#[specta::specta]
+pub async fn create_deployment(
+    state: State<'_, AppState>,
+    profile_id: String,
+    account: AccountCoordinates,
+    draft: DeploymentDraft,
+    progress: Channel<CreateProgress>,
+) -> Result<DeploymentRow, CommandError> {
+    let handle = LroHandle::with_progress(move |p: LroProgress| {
+        // A window that went away no longer listens; the create goes on.
+        let _ = progress.send(CreateProgress { status: p.status, polls: p.polls });
+    });
+    Ok(state.connections.create_deployment(&profile_id, &account.into(), &draft, &handle).await?)
+}
+
+/// Deletes a deployment once its name is typed to confirm.
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_deployment(
+    state: State<'_, AppState>,
+    profile_id: String,
+    account: AccountCoordinates,
+    name: String,
+    confirm_name: String,
+) -> Result<(), CommandError> {
+    Ok(state.connections.delete_deployment(&profile_id, &account.into(), &name, &confirm_name).await?)
+}
