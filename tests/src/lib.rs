@@ -67,6 +67,7 @@ pub fn shots_dir() -> PathBuf {
 pub struct Machine {
     home: tempfile::TempDir,
     keyring: Option<PrivateKeyring>,
+    extra_env: Vec<(String, String)>,
 }
 
 impl Machine {
@@ -74,13 +75,20 @@ impl Machine {
     pub fn new() -> Self {
         let home = tempfile::Builder::new().prefix("fdesk-e2e-").tempdir().expect("temp home");
         let keyring = PrivateKeyring::start(home.path()).expect("start a private unlocked gnome-keyring");
-        Self { home, keyring: Some(keyring) }
+        Self { home, keyring: Some(keyring), extra_env: Vec::new() }
     }
 
     /// Fresh dirs and no keychain at all (no Secret Service on the bus).
     pub fn without_keychain() -> Self {
         let home = tempfile::Builder::new().prefix("fdesk-e2e-").tempdir().expect("temp home");
-        Self { home, keyring: None }
+        Self { home, keyring: None, extra_env: Vec::new() }
+    }
+
+    /// Sets an environment variable for every app launched on this machine (e.g. `FOUNDRY_SIM_FAULTS`,
+    /// which the in-app Sandbox reads when it starts).
+    pub fn with_env(mut self, name: &str, value: &str) -> Self {
+        self.extra_env.push((name.into(), value.into()));
+        self
     }
 
     /// Runs `secret-tool` against this machine's keyring.
@@ -136,7 +144,7 @@ impl Machine {
             Some(keyring) => keyring.bus_address().to_string(),
             None => format!("unix:path={}/no-bus-here", self.home.path().display()),
         };
-        vec![
+        let mut env = vec![
             ("XDG_DATA_HOME".into(), dir("data")),
             ("XDG_CONFIG_HOME".into(), dir("config")),
             ("XDG_CACHE_HOME".into(), dir("cache")),
@@ -144,7 +152,9 @@ impl Machine {
             ("DBUS_SESSION_BUS_ADDRESS".into(), bus),
             // No accessibility bus to find in a private session; don't wait for one.
             ("NO_AT_BRIDGE".into(), "1".into()),
-        ]
+        ];
+        env.extend(self.extra_env.iter().cloned());
+        env
     }
 
     /// Starts the app and waits until its frame is on screen.

@@ -1,0 +1,57 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo } from "react";
+import { commands, type AccountCoordinates, type DeploymentRow } from "../../bindings";
+import { unwrap } from "../../lib/unwrap";
+import { followUpOnError, useProfiles } from "../connections/connectionQueries";
+import { canReachResourceManager } from "./format";
+
+export const deploymentsKey = (profileId: string, account: AccountCoordinates) =>
+  ["deployments", profileId, account.subscriptionId, account.resourceGroup, account.name] as const;
+
+/** The profiles that can list deployments, from the same ["profiles"] query Connections uses. */
+export function useArmProfiles() {
+  const profiles = useProfiles();
+  const armProfiles = useMemo(
+    () => (profiles.data ?? []).filter(canReachResourceManager),
+    [profiles.data],
+  );
+  return { profiles, armProfiles };
+}
+
+export function useDeploymentRows(profileId: string, account: AccountCoordinates) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: deploymentsKey(profileId, account),
+    queryFn: () => unwrap(commands.listDeploymentRows(profileId, account)),
+  });
+  const { error } = query;
+  useEffect(() => {
+    if (error) {
+      followUpOnError(queryClient, error);
+    }
+  }, [queryClient, error]);
+  return query;
+}
+
+/** Shows a row at once (a created one) or drops it (a deleted one), then asks Azure again. */
+export function updateRows(
+  queryClient: QueryClient,
+  profileId: string,
+  account: AccountCoordinates,
+  change: (rows: DeploymentRow[]) => DeploymentRow[],
+): Promise<void> {
+  const queryKey = deploymentsKey(profileId, account);
+  queryClient.setQueryData<DeploymentRow[]>(queryKey, (old) => (old ? change(old) : old));
+  return queryClient.invalidateQueries({ queryKey });
+}
+
+export function useDeleteDeployment(profileId: string, account: AccountCoordinates) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ name, typedName }: { name: string; typedName: string }) =>
+      unwrap(commands.deleteDeployment(profileId, account, name, typedName)),
+    onSuccess: (_done, { name }) =>
+      void updateRows(queryClient, profileId, account, (rows) => rows.filter((row) => row.name !== name)),
+    onError: (error) => followUpOnError(queryClient, error),
+  });
+}
