@@ -1,6 +1,6 @@
 //! Deployments in the real window against the in-app Sandbox: browse to a resource, create a deployment
 //! through the wizard's five steps (a deprecating model and an over-quota capacity refused with the
-//! reason; Azure's 409 on the first try shown without losing anything), see it succeed in the table,
+//! reason; a failed operation on the first try shown without losing anything), see it succeed in the table,
 //! and delete it with its name typed.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -29,9 +29,9 @@ async fn next_step(app: &Desktop, step: u32) {
 
 #[tokio::test]
 async fn a_deployment_is_created_through_the_wizard_seen_in_the_table_and_deleted() {
-    // The Sandbox answers the first deployment PUT with 409 RequestConflict, as Azure does while another
-    // change to the account runs.
-    let machine = Machine::new().with_env("FOUNDRY_SIM_FAULTS", "409|conflict;count=1;method=PUT");
+    // The Sandbox fails the first deployment create's operation (Azure's InternalServerError). A 409
+    // RequestConflict would not do: the client waits it out and retries, as it should.
+    let machine = Machine::new().with_env("FOUNDRY_SIM_FAULTS", "async-failed;count=1;method=PUT");
     let app = machine.launch("deployments").await;
     app.click("nav-deployments").await;
     click_css(&app, &css("resource-row", &[("data-account-name", ACCOUNT_OPENAI)])).await;
@@ -68,13 +68,14 @@ async fn a_deployment_is_created_through_the_wizard_seen_in_the_table_and_delete
     app.screenshot("step-4-options").await;
     next_step(&app, 5).await;
 
-    // Step 5: the exact request; the first create meets Azure's 409, and nothing typed is lost.
+    // Step 5: the exact request; the first create fails in Azure, and nothing typed is lost.
     app.wait_for_text("review-request", |t| t.contains(&format!("/deployments/{NAME}?api-version="))).await;
     app.wait_for_text("review-az", |t| t.contains("az ")).await;
     app.screenshot("step-5-review").await;
     click_css(&app, &format!("{}:not([disabled])", testid("wizard-create"))).await;
-    app.wait_for_text("deployment-wizard", |t| t.contains("RequestConflict")).await;
-    app.screenshot("create-conflict").await;
+    app.wait_for_text("deployment-wizard", |t| t.contains("InternalServerError")).await;
+    app.screenshot("create-failed").await;
+    app.wait_for_text("review-request", |t| t.contains(NAME)).await;
     click_css(&app, &format!("{}:not([disabled])", testid("wizard-create"))).await;
 
     // Created: in the table, Succeeded.

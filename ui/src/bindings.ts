@@ -389,7 +389,7 @@ export type PlanFacts = {
 	models: ModelChoice[],
 	/**  The region's quota by usage name, for the wizard to show beside each deployment type. */
 	quotas: NamedQuota[],
-	/**  Names of the deployments the account has. */
+	/**  Names of the deployments the account has (but those whose create failed, which a retry replaces). */
 	existing: string[],
 	/**  The account's content-filter policies. */
 	raiPolicies: string[],

@@ -150,3 +150,135 @@ export function sampleAccount(overrides: Partial<AccountView> = {}): AccountView
     ...overrides,
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Deployment wizard (types imported inline so this block stays self-contained)
+
+type WizardSkuChoice = import("../bindings").SkuChoice;
+type WizardModelChoice = import("../bindings").ModelChoice;
+
+/** A GlobalStandard deployment type: 1–1000 (thousands of TPM), default 10, 6 RPM per unit. */
+export function sampleSkuChoice(overrides: Partial<WizardSkuChoice> = {}): WizardSkuChoice {
+  return {
+    name: "GlobalStandard",
+    explanation: "Global: served from any Azure region, the most quota; pay per token.",
+    provisioned: false,
+    minCapacity: 1,
+    maxCapacity: 1000,
+    step: 1,
+    defaultCapacity: 10,
+    usageName: "OpenAI.GlobalStandard.gpt-4o",
+    rpmPerUnit: 6,
+    retiresOn: null,
+    ...overrides,
+  };
+}
+
+/** gpt-4o 2024-11-20, the default version, deployable as GlobalStandard and Standard. */
+export function sampleModelChoice(overrides: Partial<WizardModelChoice> = {}): WizardModelChoice {
+  return {
+    format: "OpenAI",
+    name: "gpt-4o",
+    version: "2024-11-20",
+    lifecycle: "GenerallyAvailable",
+    isDefaultVersion: true,
+    capabilities: { chat: true, reasoning: false, embeddings: false, contextWindow: 128000 },
+    retiresOn: "2027-02-13",
+    blocked: null,
+    skus: [
+      sampleSkuChoice(),
+      sampleSkuChoice({
+        name: "Standard",
+        explanation: "Regional: served in this resource's region only; pay per token.",
+        usageName: "OpenAI.Standard.gpt-4o",
+        maxCapacity: 300,
+      }),
+    ],
+    ...overrides,
+  };
+}
+
+/** What `deployment_plan_facts` returns for contoso-eastus: four model versions, quota, one deployment. */
+export function samplePlanFacts(
+  overrides: Partial<import("../bindings").PlanFacts> = {},
+): import("../bindings").PlanFacts {
+  return {
+    location: "eastus",
+    models: [
+      sampleModelChoice(),
+      sampleModelChoice({
+        version: "2024-05-13",
+        lifecycle: "Deprecating",
+        isDefaultVersion: false,
+        retiresOn: "2026-03-01",
+        blocked: "gpt-4o 2024-05-13 is retiring on 2026-03-01 and takes no new deployments",
+      }),
+      sampleModelChoice({
+        name: "o3-mini",
+        version: "2025-01-31",
+        lifecycle: "GenerallyAvailable",
+        capabilities: { chat: true, reasoning: true, embeddings: false, contextWindow: 200000 },
+        retiresOn: null,
+        skus: [
+          sampleSkuChoice({ usageName: "OpenAI.GlobalStandard.o3-mini", rpmPerUnit: 1 }),
+          sampleSkuChoice({
+            name: "ProvisionedManaged",
+            explanation:
+              "Regional: served in this resource's region only; provisioned throughput units (PTU), billed per hour whether used or not.",
+            provisioned: true,
+            minCapacity: 15,
+            maxCapacity: 500,
+            step: 5,
+            defaultCapacity: 15,
+            usageName: "OpenAI.ProvisionedManaged",
+            rpmPerUnit: null,
+          }),
+        ],
+      }),
+      sampleModelChoice({
+        name: "text-embedding-3-small",
+        version: "1",
+        lifecycle: "GenerallyAvailable",
+        capabilities: { chat: false, reasoning: false, embeddings: true, contextWindow: 8191 },
+        retiresOn: null,
+        skus: [
+          sampleSkuChoice({
+            name: "Standard",
+            explanation: "Regional: served in this resource's region only; pay per token.",
+            usageName: null,
+            maxCapacity: 350,
+            defaultCapacity: 120,
+          }),
+        ],
+      }),
+    ],
+    quotas: [
+      { usageName: "OpenAI.GlobalStandard.gpt-4o", quota: { limit: 500, used: 380, free: 120 } },
+      { usageName: "OpenAI.Standard.gpt-4o", quota: { limit: 300, used: 0, free: 300 } },
+      { usageName: "OpenAI.ProvisionedManaged", quota: { limit: 100, used: 0, free: 100 } },
+    ],
+    existing: ["chat-prod", "GPT-4O-MINI"],
+    raiPolicies: ["Microsoft.DefaultV2", "strict-filter"],
+    ...overrides,
+  };
+}
+
+/** The row `create_deployment` returns for a new gpt-4o deployment. */
+export function sampleCreatedRow(
+  overrides: Partial<import("../bindings").DeploymentRow> = {},
+): import("../bindings").DeploymentRow {
+  return {
+    name: "gpt-4o",
+    model: "gpt-4o",
+    modelVersion: "2024-11-20",
+    sku: "GlobalStandard",
+    capacity: 10,
+    tokensPerMinute: 10000,
+    requestsPerMinute: 60,
+    upgradePolicy: null,
+    contentFilter: null,
+    status: { kind: "succeeded" },
+    warning: null,
+    ...overrides,
+  };
+}

@@ -2,7 +2,7 @@
 //! not taken), the model (offered, not retiring), the deployment type (offered for that model), the
 //! capacity (range, step, free quota) and the content filter (one of the account's policies).
 
-use foundry_azure::arm::models::Usage;
+use foundry_azure::arm::models::{ProvisioningState, Usage};
 use foundry_azure::arm::{AccountRef, ArmClient};
 use foundry_azure::AzureError;
 use serde::Serialize;
@@ -25,7 +25,7 @@ pub struct PlanFacts {
     pub usages: Vec<Usage>,
     /// The region's quota by usage name, for the wizard to show beside each deployment type.
     pub quotas: Vec<NamedQuota>,
-    /// Names of the deployments the account has.
+    /// Names of the deployments the account has (but those whose create failed, which a retry replaces).
     pub existing: Vec<String>,
     /// The account's content-filter policies.
     pub rai_policies: Vec<String>,
@@ -111,7 +111,12 @@ pub async fn gather_facts(client: &ArmClient, account: &AccountRef) -> Result<Pl
         models: model_choices(&models?, today()),
         quotas: named_quotas(&usages),
         usages,
-        existing: deployments?.into_iter().map(|d| d.name).collect(),
+        // A deployment whose create failed is replaced by the next PUT of its name: not a clash.
+        existing: deployments?
+            .into_iter()
+            .filter(|d| d.properties.provisioning_state != Some(ProvisioningState::Failed))
+            .map(|d| d.name)
+            .collect(),
         rai_policies: policies?.into_iter().map(|p| p.name).collect(),
     })
 }

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { ProfileView } from "../../bindings";
 import { Screen } from "../../components/Screen";
+import "../../styles/forms.css";
 import "../../styles/deployments.css";
 import { useArmProfiles } from "./deploymentQueries";
 import { DeploymentsError } from "./DeploymentsError";

@@ -1,0 +1,73 @@
+import { memo } from "react";
+import type { DeploymentRow } from "../../bindings";
+import { formatCount, noValue, rateText, statusText } from "./format";
+
+type DeploymentRowViewProps = {
+  row: DeploymentRow;
+  highlighted: boolean;
+  confirming: boolean;
+  /** Stable across renders, so unchanged rows skip re-rendering. */
+  onAskDelete: (name: string) => void;
+};
+
+/** One deployment: plain cells, no queries, memoized — a resource may have hundreds. */
+export const DeploymentRowView = memo(function DeploymentRowView({
+  row,
+  highlighted,
+  confirming,
+  onAskDelete,
+}: DeploymentRowViewProps) {
+  const status = statusText(row.status);
+  const rate = rateText(row);
+  return (
+    <tr
+      className="deployment-row"
+      data-testid="deployment-row"
+      data-deployment-name={row.name}
+      data-highlighted={highlighted ? "true" : undefined}
+    >
+      <th scope="row" className="deployment-name">
+        <span className="deployments-mono">{row.name}</span>
+        {row.warning !== null && (
+          <span className="deployments-badge tone-warning" data-testid="retirement-badge">
+            {row.warning}
+          </span>
+        )}
+      </th>
+      <td>
+        {row.model}
+        {row.modelVersion !== null && <span className="cell-secondary"> {row.modelVersion}</span>}
+      </td>
+      <td>{row.sku ?? noValue}</td>
+      <td className="deployment-capacity" data-testid="deployment-capacity">
+        {row.capacity === null ? (
+          noValue
+        ) : (
+          <>
+            <span className="cell-number">{formatCount(row.capacity)}</span>
+            {rate !== null && <span className="cell-secondary">{rate}</span>}
+          </>
+        )}
+      </td>
+      <td>{row.upgradePolicy ?? noValue}</td>
+      <td>{row.contentFilter ?? noValue}</td>
+      <td>
+        <span className={`deployments-badge tone-${status.tone}`} data-testid="deployment-state">
+          {status.label}
+        </span>
+      </td>
+      <td className="deployment-actions">
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="delete-deployment"
+          aria-label={`Delete ${row.name}`}
+          aria-expanded={confirming}
+          onClick={() => onAskDelete(row.name)}
+        >
+          Delete
+        </button>
+      </td>
+    </tr>
+  );
+});

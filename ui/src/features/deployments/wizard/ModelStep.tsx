@@ -1,0 +1,125 @@
+import { memo, useDeferredValue, useId, useMemo } from "react";
+import type { ModelChoice, PlanFacts } from "../../../bindings";
+import {
+  filterModels,
+  findModel,
+  formatContextWindow,
+  formatLifecycle,
+  modelKey,
+  searchText,
+} from "./plan";
+import { RadioList } from "./RadioList";
+
+type ModelStepProps = {
+  facts: PlanFacts;
+  search: string;
+  selectedKey: string | null;
+  onSearch: (search: string) => void;
+  onSelect: (model: ModelChoice) => void;
+};
+
+/** Step 1: finds and picks a model version among every one the account offers. */
+export function ModelStep({ facts, search, selectedKey, onSearch, onSelect }: ModelStepProps) {
+  const id = useId();
+  // Lower-cased once per facts, not once per keystroke.
+  const texts = useMemo(() => facts.models.map(searchText), [facts.models]);
+  // Typing stays responsive with hundreds of models: the list catches up a moment later.
+  const deferredSearch = useDeferredValue(search);
+  const shown = useMemo(
+    () => filterModels(facts.models, deferredSearch, texts),
+    [facts.models, deferredSearch, texts],
+  );
+  const selected = findModel(facts, selectedKey);
+
+  return (
+    <div className="wizard-step-body">
+      <div className="form-field">
+        <label htmlFor={`${id}-search`} className="field-label">
+          Search models
+        </label>
+        <input
+          id={`${id}-search`}
+          type="search"
+          className="input"
+          data-testid="model-search"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="e.g. gpt-4o 2024 or embedding"
+          aria-describedby={`${id}-count`}
+          value={search}
+          onChange={(event) => onSearch(event.target.value)}
+        />
+        <p id={`${id}-count`} className="field-hint" data-testid="model-count" aria-live="polite">
+          {shown.length === facts.models.length
+            ? `${facts.models.length} model versions`
+            : `${shown.length} of ${facts.models.length} model versions match`}
+        </p>
+      </div>
+
+      <p className="wizard-selected" data-testid="model-selected">
+        {selected === undefined
+          ? "No model chosen yet."
+          : `Chosen: ${selected.name} ${selected.version}`}
+      </p>
+
+      <p id={`${id}-label`} className="visually-hidden">
+        Models
+      </p>
+      {shown.length === 0 ? (
+        <p className="wizard-empty" data-testid="model-none">
+          No model matches “{search.trim()}”. Try fewer or shorter words.
+        </p>
+      ) : (
+        <div className="wizard-scroll">
+          <RadioList
+            items={shown}
+            itemKey={modelKey}
+            selectedKey={selectedKey}
+            onSelect={onSelect}
+            isDisabled={(model) => model.blocked !== null}
+            optionTestId="model-option"
+            optionData={(model) => ({ model: model.name, version: model.version })}
+            labelledBy={`${id}-label`}
+          >
+            {(model) => <ModelCard model={model} />}
+          </RadioList>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** One model version: name, version, lifecycle, what it can do, when it retires. */
+const ModelCard = memo(function ModelCard({ model }: { model: ModelChoice }) {
+  const { capabilities } = model;
+  const facts = [
+    capabilities.chat ? "Chat" : null,
+    capabilities.reasoning ? "Reasoning" : null,
+    capabilities.embeddings ? "Embeddings" : null,
+    capabilities.contextWindow !== null ? formatContextWindow(capabilities.contextWindow) : null,
+  ].filter((fact) => fact !== null);
+  return (
+    <span className="wizard-option-text">
+      <span className="wizard-option-title">
+        <span className="wizard-option-name">{model.name}</span>
+        <span className="wizard-option-version">{model.version}</span>
+        {model.isDefaultVersion && <span className="wizard-badge">default</span>}
+        {model.lifecycle !== null && (
+          <span className="wizard-badge wizard-badge-muted">{formatLifecycle(model.lifecycle)}</span>
+        )}
+      </span>
+      <span className="wizard-option-meta">
+        <span>{model.format}</span>
+        {facts.map((fact) => (
+          <span key={fact}>{fact}</span>
+        ))}
+        {model.retiresOn !== null && <span>Retires {model.retiresOn}</span>}
+      </span>
+      {model.blocked !== null && (
+        <span className="wizard-option-blocked" data-testid="model-blocked-reason">
+          {model.blocked}
+        </span>
+      )}
+    </span>
+  );
+});
