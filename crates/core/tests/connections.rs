@@ -359,3 +359,39 @@ async fn the_sandbox_lists_reviews_creates_and_deletes_deployments() {
     connections.delete_deployment(&id, &at, "chat-2", "chat-2").await.unwrap();
     assert!(!connections.deployment_rows(&id, &at).await.unwrap().iter().any(|r| r.name == "chat-2"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_create_that_failed_in_azure_can_be_retried_under_the_same_name() {
+    let faults = foundry_sim::faults::parse_spec("async-failed;count=1;method=PUT").unwrap();
+    let sim = RunningSim::start_with(SimConfig { faults, ..SimConfig::fast() }).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let connections =
+        Connections::new(dir.path().to_path_buf(), Arc::new(foundry_desk_core::secrets::MemoryStore::new()));
+    let id = add_work_account(&connections, &sim);
+    let code = connections.start_device_code(&id).await.unwrap();
+    connections.finish_sign_in(&code.sign_in_id).await.unwrap();
+    let at = AccountRef {
+        subscription: SUBSCRIPTION_ID.into(),
+        resource_group: GROUP_EAST.into(),
+        name: ACCOUNT_OPENAI.into(),
+    };
+    let draft = foundry_desk_core::deployments::DeploymentDraft {
+        name: "retry-me".into(),
+        model_format: "OpenAI".into(),
+        model_name: "gpt-4o".into(),
+        model_version: None,
+        sku_name: "GlobalStandard".into(),
+        sku_capacity: 5,
+        rai_policy: None,
+        version_upgrade: None,
+        tags: Default::default(),
+    };
+    match connections.create_deployment(&id, &at, &draft, &Default::default()).await.unwrap_err() {
+        ConnectionError::Azure(e) => assert_eq!(e.code.as_deref(), Some("InternalServerError"), "{e:?}"),
+        other => panic!("{other:?}"),
+    }
+    let review = connections.review(&id, &at, &draft).await.unwrap();
+    assert!(review.problems.is_empty(), "the failed one is no clash: {review:?}");
+    let created = connections.create_deployment(&id, &at, &draft, &Default::default()).await.unwrap();
+    assert_eq!(created.status, foundry_desk_core::deployment_plan::DeploymentStatus::Succeeded);
+}

@@ -282,3 +282,55 @@ export function sampleCreatedRow(
     ...overrides,
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Deployments table (types imported inline so this block stays self-contained)
+
+type TableDeploymentRow = import("../bindings").DeploymentRow;
+
+/** A row of the deployments table: chat-prod, gpt-4o on GlobalStandard at 150 (150,000 TPM). */
+export function sampleDeploymentRow(overrides: Partial<TableDeploymentRow> = {}): TableDeploymentRow {
+  return {
+    name: "chat-prod",
+    model: "gpt-4o",
+    modelVersion: "2024-11-20",
+    sku: "GlobalStandard",
+    capacity: 150,
+    tokensPerMinute: 150000,
+    requestsPerMinute: 900,
+    upgradePolicy: "OnceNewDefaultVersionAvailable",
+    contentFilter: "Microsoft.DefaultV2",
+    status: { kind: "succeeded" },
+    warning: null,
+    ...overrides,
+  };
+}
+
+/** Three deployments of different models, types and capacities, in the order Azure lists them. */
+export function sampleDeploymentRows(): TableDeploymentRow[] {
+  return [
+    sampleDeploymentRow(),
+    sampleDeploymentRow({
+      name: "embeddings",
+      model: "text-embedding-3-small",
+      modelVersion: "1",
+      sku: "Standard",
+      capacity: 1200,
+      tokensPerMinute: 1200000,
+      requestsPerMinute: 7200,
+      upgradePolicy: null,
+      contentFilter: null,
+    }),
+    sampleDeploymentRow({
+      name: "legacy-35",
+      model: "gpt-35-turbo",
+      modelVersion: "0125",
+      sku: "Standard",
+      capacity: 30,
+      tokensPerMinute: 30000,
+      requestsPerMinute: 180,
+      status: { kind: "other", state: "Canceled" },
+      warning: "Retires on 2026-01-15 (in 48 days)",
+    }),
+  ];
+}

@@ -36,7 +36,7 @@ export const DeploymentRowView = memo(function DeploymentRowView({
       </th>
       <td>
         {row.model}
-        {row.modelVersion !== null && <span className="cell-secondary"> {row.modelVersion}</span>}
+        {row.modelVersion !== null && <span className="cell-version"> {row.modelVersion}</span>}
       </td>
       <td>{row.sku ?? noValue}</td>
       <td className="deployment-capacity" data-testid="deployment-capacity">

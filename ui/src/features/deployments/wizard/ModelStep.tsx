@@ -62,9 +62,6 @@ export function ModelStep({ facts, search, selectedKey, onSearch, onSelect }: Mo
           : `Chosen: ${selected.name} ${selected.version}`}
       </p>
 
-      <p id={`${id}-label`} className="visually-hidden">
-        Models
-      </p>
       {shown.length === 0 ? (
         <p className="wizard-empty" data-testid="model-none">
           No model matches “{search.trim()}”. Try fewer or shorter words.
@@ -79,7 +76,7 @@ export function ModelStep({ facts, search, selectedKey, onSearch, onSelect }: Mo
             isDisabled={(model) => model.blocked !== null}
             optionTestId="model-option"
             optionData={(model) => ({ model: model.name, version: model.version })}
-            labelledBy={`${id}-label`}
+            label="Models"
           >
             {(model) => <ModelCard model={model} />}
           </RadioList>

@@ -12,7 +12,8 @@ type RadioListProps<T> = {
   optionTestId: string;
   /** `data-*` attributes of an option (without the `data-` prefix). */
   optionData?: (item: T) => Record<string, string>;
-  labelledBy: string;
+  /** The group's accessible name. */
+  label: string;
   describedBy?: string;
 };
 
@@ -30,7 +31,7 @@ export function RadioList<T>({
   children,
   optionTestId,
   optionData,
-  labelledBy,
+  label,
   describedBy,
 }: RadioListProps<T>) {
   const buttons = useRef(new Map<string, HTMLButtonElement>());
@@ -80,7 +81,7 @@ export function RadioList<T>({
     <div
       role="radiogroup"
       className="wizard-options"
-      aria-labelledby={labelledBy}
+      aria-label={label}
       aria-describedby={describedBy}
     >
       {items.map((item, index) => {
