@@ -12,7 +12,13 @@ type DeleteDeploymentProps = {
 };
 
 /** Asks for the deployment's name before deleting it: apps calling it stop working at once. */
-export function DeleteDeployment({ profileId, account, name, onDeleted, onCancel }: DeleteDeploymentProps) {
+export function DeleteDeployment({
+  profileId,
+  account,
+  name,
+  onDeleted,
+  onCancel,
+}: DeleteDeploymentProps) {
   const id = useId();
   const [typed, setTyped] = useState("");
   const remove = useDeleteDeployment(profileId, account);
@@ -29,7 +35,12 @@ export function DeleteDeployment({ profileId, account, name, onDeleted, onCancel
   }
 
   return (
-    <div className="deployments-confirm" data-testid="delete-confirmation" role="group" aria-label={`Delete ${name}`}>
+    <div
+      className="deployments-confirm"
+      data-testid="delete-confirmation"
+      role="group"
+      aria-label={`Delete ${name}`}
+    >
       <p>
         Delete <strong>{name}</strong> from {account.name}? Apps that call it stop working at once,
         and its quota is freed. This cannot be undone.

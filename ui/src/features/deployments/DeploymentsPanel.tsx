@@ -39,7 +39,10 @@ export function DeploymentsPanel({ profileId, account }: DeploymentsPanelProps) 
     setConfirming(name);
     setStatus(null);
   }, []);
-  const sortBy = useCallback((column: SortColumn) => setSort((current) => nextSort(current, column)), []);
+  const sortBy = useCallback(
+    (column: SortColumn) => setSort((current) => nextSort(current, column)),
+    [],
+  );
 
   function created(row: DeploymentRow) {
     setCreating(false);
@@ -81,7 +84,7 @@ export function DeploymentsPanel({ profileId, account }: DeploymentsPanelProps) 
           <DeploymentsToolbar
             filter={filter}
             onFilter={setFilter}
-            refreshing={rows.isFetching}
+            refreshing={rows.isFetching && !rows.isPending}
             onRefresh={() => void rows.refetch()}
             onNew={() => {
               setCreating(true);

@@ -38,9 +38,8 @@ export function DeploymentsTable({
   // Bring a just-created deployment into view: with hundreds of rows it may be far down.
   useEffect(() => {
     if (highlighted === null) return;
-    const row = [...(tableRef.current?.querySelectorAll<HTMLElement>("tr[data-deployment-name]") ?? [])].find(
-      (element) => element.dataset.deploymentName === highlighted,
-    );
+    const rows = tableRef.current?.querySelectorAll<HTMLElement>("tr[data-deployment-name]") ?? [];
+    const row = [...rows].find((element) => element.dataset.deploymentName === highlighted);
     row?.scrollIntoView?.({ block: "nearest" });
   }, [highlighted]);
 

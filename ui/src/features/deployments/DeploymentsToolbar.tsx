@@ -10,7 +10,14 @@ type DeploymentsToolbarProps = {
   count: string | null;
 };
 
-export function DeploymentsToolbar({ filter, onFilter, refreshing, onRefresh, onNew, count }: DeploymentsToolbarProps) {
+export function DeploymentsToolbar({
+  filter,
+  onFilter,
+  refreshing,
+  onRefresh,
+  onNew,
+  count,
+}: DeploymentsToolbarProps) {
   const id = useId();
   return (
     <div className="deployments-toolbar">
@@ -41,7 +48,12 @@ export function DeploymentsToolbar({ filter, onFilter, refreshing, onRefresh, on
         >
           {refreshing ? "Refreshing…" : "Refresh"}
         </button>
-        <button type="button" className="button button-primary" data-testid="new-deployment" onClick={onNew}>
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="new-deployment"
+          onClick={onNew}
+        >
           New deployment
         </button>
       </div>

@@ -13,7 +13,11 @@ export function NoArmProfile() {
         Deployments are managed through Azure Resource Manager. Sign in with an Azure account on
         the Connections screen, or use the Sandbox; endpoint + key profiles cannot list them.
       </p>
-      <a className="button deployments-link-button" href={hrefFor("connections")} data-testid="go-to-connections">
+      <a
+        className="button deployments-link-button"
+        href={hrefFor("connections")}
+        data-testid="go-to-connections"
+      >
         Go to Connections
       </a>
     </div>

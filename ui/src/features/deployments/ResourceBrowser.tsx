@@ -27,7 +27,11 @@ export function ResourceBrowser({ accounts, selectedKey, onSelect }: ResourceBro
   return (
     <div className="resource-groups">
       {groups.map((group) => (
-        <section key={group.resourceGroup} className="resource-group" aria-label={group.resourceGroup}>
+        <section
+          key={group.resourceGroup}
+          className="resource-group"
+          aria-label={group.resourceGroup}
+        >
           <h3 className="resource-group-title" data-testid="resource-group">
             {group.resourceGroup}
           </h3>
@@ -46,7 +50,9 @@ export function ResourceBrowser({ accounts, selectedKey, onSelect }: ResourceBro
                     onClick={() => onSelect(key)}
                   >
                     <span className="resource-row-name">{account.name}</span>
-                    {facts.length > 0 && <span className="resource-row-meta">{facts.join(" · ")}</span>}
+                    {facts.length > 0 && (
+                      <span className="resource-row-meta">{facts.join(" · ")}</span>
+                    )}
                   </button>
                 </li>
               );

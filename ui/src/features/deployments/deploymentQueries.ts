@@ -51,7 +51,9 @@ export function useDeleteDeployment(profileId: string, account: AccountCoordinat
     mutationFn: ({ name, typedName }: { name: string; typedName: string }) =>
       unwrap(commands.deleteDeployment(profileId, account, name, typedName)),
     onSuccess: (_done, { name }) =>
-      void updateRows(queryClient, profileId, account, (rows) => rows.filter((row) => row.name !== name)),
+      void updateRows(queryClient, profileId, account, (rows) =>
+        rows.filter((row) => row.name !== name),
+      ),
     onError: (error) => followUpOnError(queryClient, error),
   });
 }

@@ -6,7 +6,10 @@ export function canReachResourceManager(view: ProfileView): boolean {
   if (connection.kind === "sandbox") {
     return true;
   }
-  return connection.kind === "azureAccount" && (view.signIn === "signedIn" || view.signIn === "azureCli");
+  return (
+    connection.kind === "azureAccount" &&
+    (view.signIn === "signedIn" || view.signIn === "azureCli")
+  );
 }
 
 const numbers = new Intl.NumberFormat();
@@ -17,7 +20,9 @@ export function formatCount(value: number): string {
 }
 
 /** "150,000 TPM · 900 RPM"; null when Azure gave neither rate. */
-export function rateText(row: Pick<DeploymentRow, "tokensPerMinute" | "requestsPerMinute">): string | null {
+export function rateText(
+  row: Pick<DeploymentRow, "tokensPerMinute" | "requestsPerMinute">,
+): string | null {
   const parts: string[] = [];
   if (row.tokensPerMinute !== null) {
     parts.push(`${formatCount(row.tokensPerMinute)} TPM`);

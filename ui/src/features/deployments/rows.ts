@@ -58,7 +58,9 @@ export function filterRows(rows: readonly DeploymentRow[], text: string): readon
     return rows;
   }
   return rows.filter((row) =>
-    [row.name, row.model, row.sku ?? ""].some((field) => field.toLocaleLowerCase().includes(needle)),
+    [row.name, row.model, row.sku ?? ""].some((field) =>
+      field.toLocaleLowerCase().includes(needle),
+    ),
   );
 }
 

@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useId, useMemo } from "react";
+import { Fragment, memo, useDeferredValue, useId, useMemo } from "react";
 import type { ModelChoice, PlanFacts } from "../../../bindings";
 import {
   filterModels,
@@ -48,6 +48,14 @@ export function ModelStep({ facts, search, selectedKey, onSearch, onSelect }: Mo
           aria-describedby={`${id}-count`}
           value={search}
           onChange={(event) => onSearch(event.target.value)}
+          onKeyDown={(event) => {
+            // Escape clears a search first; only an empty box lets it close the wizard.
+            if (event.key === "Escape" && search !== "") {
+              event.preventDefault();
+              event.stopPropagation();
+              onSearch("");
+            }
+          }}
         />
         <p id={`${id}-count`} className="field-hint" data-testid="model-count" aria-live="polite">
           {shown.length === facts.models.length
@@ -95,27 +103,39 @@ const ModelCard = memo(function ModelCard({ model }: { model: ModelChoice }) {
     capabilities.embeddings ? "Embeddings" : null,
     capabilities.contextWindow !== null ? formatContextWindow(capabilities.contextWindow) : null,
   ].filter((fact) => fact !== null);
+  // The {" "} between parts make the option's accessible name read as words (flex ignores them).
   return (
     <span className="wizard-option-text">
       <span className="wizard-option-title">
-        <span className="wizard-option-name">{model.name}</span>
+        <span className="wizard-option-name">{model.name}</span>{" "}
         <span className="wizard-option-version">{model.version}</span>
-        {model.isDefaultVersion && <span className="wizard-badge">default</span>}
+        {model.isDefaultVersion && <> <span className="wizard-badge">default</span></>}
         {model.lifecycle !== null && (
-          <span className="wizard-badge wizard-badge-muted">{formatLifecycle(model.lifecycle)}</span>
+          <>
+            {" "}
+            <span className="wizard-badge wizard-badge-muted">
+              {formatLifecycle(model.lifecycle)}
+            </span>
+          </>
         )}
-      </span>
+      </span>{" "}
       <span className="wizard-option-meta">
         <span>{model.format}</span>
         {facts.map((fact) => (
-          <span key={fact}>{fact}</span>
+          <Fragment key={fact}>
+            {" "}
+            <span>{fact}</span>
+          </Fragment>
         ))}
-        {model.retiresOn !== null && <span>Retires {model.retiresOn}</span>}
+        {model.retiresOn !== null && <> <span>Retires {model.retiresOn}</span></>}
       </span>
       {model.blocked !== null && (
-        <span className="wizard-option-blocked" data-testid="model-blocked-reason">
-          {model.blocked}
-        </span>
+        <>
+          {" "}
+          <span className="wizard-option-blocked" data-testid="model-blocked-reason">
+            {model.blocked}
+          </span>
+        </>
       )}
     </span>
   );

@@ -31,18 +31,18 @@ export function SkuStep({ model, quotas, selectedName, onSelect }: SkuStepProps)
           {(sku) => (
             <span className="wizard-option-text">
               <span className="wizard-option-title">
-                <span className="wizard-option-name">{sku.name}</span>
+                <span className="wizard-option-name">{sku.name}</span>{" "}
                 <span className="wizard-badge wizard-badge-muted" data-testid="sku-quota">
                   {describeFreeQuota(quotaFor(quotas, sku.usageName))}
                 </span>
-              </span>
-              <span className="wizard-option-explanation">{sku.explanation}</span>
+              </span>{" "}
+              <span className="wizard-option-explanation">{sku.explanation}</span>{" "}
               <span className="wizard-option-meta">
                 <span>
                   {sku.provisioned ? "Bought in PTUs" : "Capacity in thousands of tokens per minute"}
                 </span>
-                {sku.usageName !== null && <span>Quota: {sku.usageName}</span>}
-                {sku.retiresOn !== null && <span>Offered until {sku.retiresOn}</span>}
+                {sku.usageName !== null && <> <span>Quota: {sku.usageName}</span></>}
+                {sku.retiresOn !== null && <> <span>Offered until {sku.retiresOn}</span></>}
               </span>
             </span>
           )}

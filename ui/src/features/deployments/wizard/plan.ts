@@ -79,15 +79,18 @@ function compact(value: number, unit: number): string {
   return String(Math.round((value / unit) * 10) / 10);
 }
 
+/** Catalogs give decimal (128000) and binary (131072) sizes alike; both read as "128K". */
+function unitOf(tokens: number, decimal: number, binary: number): number {
+  return tokens % decimal !== 0 && tokens % binary === 0 ? binary : decimal;
+}
+
 /** 128000 → "128K context"; 131072 → "128K context"; 1047576 → "1M context". */
 export function formatContextWindow(tokens: number): string {
   if (tokens >= 1_000_000) {
-    const unit = tokens % 1_048_576 === 0 ? 1_048_576 : 1_000_000;
-    return `${compact(tokens, unit)}M context`;
+    return `${compact(tokens, unitOf(tokens, 1_000_000, 1_048_576))}M context`;
   }
   if (tokens >= 1000) {
-    const unit = tokens % 1024 === 0 ? 1024 : 1000;
-    return `${Math.round(tokens / unit)}K context`;
+    return `${Math.round(tokens / unitOf(tokens, 1000, 1024))}K context`;
   }
   return `${tokens} context`;
 }

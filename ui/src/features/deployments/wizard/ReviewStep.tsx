@@ -1,0 +1,240 @@
+import { useEffect, useRef, useState } from "react";
+import type {
+  CreateProgress,
+  DeploymentDraft,
+  PlanFacts,
+  Review,
+  SkuChoice,
+} from "../../../bindings";
+import { ErrorNotice } from "../../../components/ErrorNotice";
+import {
+  describeCapacity,
+  fieldLabel,
+  fieldStep,
+  formatCount,
+  stepTitles,
+  upgradePolicies,
+  type Step,
+} from "./plan";
+
+export type ReviewState = {
+  review: Review | undefined;
+  /** A check is on its way (the first one, or a newer one after an edit). */
+  checking: boolean;
+  error: unknown;
+  onRetry: () => void;
+};
+
+export type CreateState = {
+  pending: boolean;
+  succeeded: boolean;
+  progress: CreateProgress | null;
+  error: unknown;
+};
+
+type ReviewStepProps = {
+  facts: PlanFacts;
+  draft: DeploymentDraft;
+  sku: SkuChoice;
+  review: ReviewState;
+  create: CreateState;
+  onJump: (step: Step) => void;
+};
+
+/** Step 5: what will be created, Rust's objections, and the exact request and `az` command. */
+export function ReviewStep({ facts, draft, sku, review, create, onJump }: ReviewStepProps) {
+  const result = review.review;
+  const policy =
+    upgradePolicies.find((option) => option.value === (draft.versionUpgrade ?? ""))?.label ??
+    draft.versionUpgrade;
+  const tags = Object.entries(draft.tags);
+  const requestText =
+    result === undefined
+      ? ""
+      : `${result.request.method} ${result.request.url}\n\n${result.request.body}`;
+
+  return (
+    <div className="wizard-step-body">
+      <dl className="wizard-summary" data-testid="review-summary">
+        <SummaryRow label="Model" value={`${draft.modelName} (${draft.modelFormat})`} />
+        <SummaryRow
+          label="Version"
+          value={result?.plan?.version ?? draft.modelVersion ?? "Azure's default"}
+        />
+        <SummaryRow label="Deployment type" value={draft.skuName} />
+        <SummaryRow label="Capacity" value={capacitySummary(sku, draft.skuCapacity, result)} />
+        <SummaryRow label="Name" value={draft.name} />
+        <SummaryRow label="Version upgrades" value={policy ?? "Azure's default"} />
+        <SummaryRow label="Content filter" value={draft.raiPolicy ?? "Azure's default"} />
+        <SummaryRow label="Region" value={facts.location} />
+        {tags.length > 0 && (
+          <SummaryRow label="Tags" value={tags.map(([key, value]) => `${key}=${value}`).join(", ")} />
+        )}
+      </dl>
+
+      {review.checking && (
+        <p role="status" className="wizard-waiting" data-testid="review-checking">
+          <span className="wizard-spinner" aria-hidden="true" />
+          Checking the draft with Azure’s rules…
+        </p>
+      )}
+      {review.error !== null && !review.checking && (
+        <ErrorNotice
+          title="The draft could not be checked"
+          error={review.error}
+          onRetry={review.onRetry}
+        />
+      )}
+
+      {result !== undefined && result.problems.length > 0 && (
+        <div className="wizard-problems" role="alert">
+          <p className="wizard-problems-title">
+            {result.problems.length === 1
+              ? "One thing stops this deployment:"
+              : `${result.problems.length} things stop this deployment:`}
+          </p>
+          <ul>
+            {result.problems.map((problem) => {
+              const step = fieldStep[problem.field];
+              return (
+                <li key={`${problem.field}:${problem.message}`} data-testid="review-problem">
+                  <span className="wizard-problem-field">{fieldLabel[problem.field]}:</span>{" "}
+                  <span>{problem.message}</span>{" "}
+                  <button
+                    type="button"
+                    className="button wizard-link-button"
+                    data-testid="review-problem-jump"
+                    onClick={() => onJump(step)}
+                  >
+                    Change in step {step} ({stepTitles[step]})
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+
+      {result !== undefined && (
+        <>
+          <CodeBlock
+            title="The request Foundry Desk sends"
+            text={requestText}
+            testId="review-request"
+            copyTestId="copy-request"
+            copyLabel="Copy request"
+          />
+          <CodeBlock
+            title="The same with the Azure CLI"
+            text={result.azCommand}
+            testId="review-az"
+            copyTestId="copy-az"
+            copyLabel="Copy command"
+          />
+        </>
+      )}
+
+      <CreateStatus create={create} />
+    </div>
+  );
+}
+
+function SummaryRow({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+/** "10 · 10,000 TPM · 60 RPM" (Rust's numbers once it checked them), or "15 PTU". */
+function capacitySummary(sku: SkuChoice, capacity: number, review: Review | undefined): string {
+  const checked = review?.plan?.capacity;
+  if (checked !== undefined && checked.tokensPerMinute !== null) {
+    const parts = [formatCount(capacity), `${formatCount(checked.tokensPerMinute)} TPM`];
+    if (checked.requestsPerMinute !== null) {
+      parts.push(`${formatCount(checked.requestsPerMinute)} RPM`);
+    }
+    return parts.join(" · ");
+  }
+  const derived = describeCapacity(sku, capacity);
+  return sku.provisioned ? derived : `${formatCount(capacity)} · ${derived}`;
+}
+
+type CopyState = "idle" | "copied" | "failed";
+
+function CodeBlock({
+  title,
+  text,
+  testId,
+  copyTestId,
+  copyLabel,
+}: {
+  title: string;
+  text: string;
+  testId: string;
+  copyTestId: string;
+  copyLabel: string;
+}) {
+  const [copied, setCopied] = useState<CopyState>("idle");
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  async function copy() {
+    clearTimeout(timer.current);
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied("copied");
+    } catch {
+      setCopied("failed");
+    }
+    timer.current = setTimeout(() => setCopied("idle"), 2500);
+  }
+
+  return (
+    <section className="wizard-code" aria-label={title}>
+      <div className="wizard-code-header">
+        <p className="wizard-code-title">{title}</p>
+        <button
+          type="button"
+          className="button"
+          data-testid={copyTestId}
+          onClick={() => void copy()}
+        >
+          {copied === "copied" ? "Copied" : copyLabel}
+        </button>
+      </div>
+      <pre className="wizard-pre" data-testid={testId} tabIndex={0}>
+        {text}
+      </pre>
+      <p className="muted" role="status">
+        {copied === "failed" ? "Couldn’t copy: select the text and copy it yourself." : ""}
+      </p>
+    </section>
+  );
+}
+
+function CreateStatus({ create }: { create: CreateState }) {
+  if (create.pending || create.succeeded) {
+    const { progress } = create;
+    return (
+      <p role="status" className="wizard-progress" data-testid="create-progress">
+        {create.succeeded ? (
+          "Succeeded"
+        ) : (
+          <>
+            <span className="wizard-spinner" aria-hidden="true" />
+            Creating…
+            {progress !== null &&
+              ` Azure says ${progress.status} (checked ${progress.polls} ${progress.polls === 1 ? "time" : "times"})`}
+          </>
+        )}
+      </p>
+    );
+  }
+  if (create.error !== null) {
+    return <ErrorNotice title="The deployment was not created" error={create.error} />;
+  }
+  return null;
+}
