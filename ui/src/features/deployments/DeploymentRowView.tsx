@@ -1,6 +1,6 @@
 import { memo } from "react";
 import type { DeploymentRow } from "../../bindings";
-import { formatCount, noValue, rateText, statusText } from "./format";
+import { formatCount, noValue, rateText, statusText, upgradePolicyText } from "./format";
 
 type DeploymentRowViewProps = {
   row: DeploymentRow;
@@ -49,7 +49,7 @@ export const DeploymentRowView = memo(function DeploymentRowView({
           </>
         )}
       </td>
-      <td>{row.upgradePolicy ?? noValue}</td>
+      <td title={row.upgradePolicy ?? undefined}>{upgradePolicyText(row.upgradePolicy)}</td>
       <td>{row.contentFilter ?? noValue}</td>
       <td>
         <span className={`deployments-badge tone-${status.tone}`} data-testid="deployment-state">

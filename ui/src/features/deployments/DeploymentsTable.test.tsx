@@ -34,7 +34,8 @@ describe("deployments table", () => {
     expect(cellOf(chat, "Model")).toHaveTextContent("gpt-4o 2024-11-20");
     expect(cellOf(chat, "Type")).toHaveTextContent("GlobalStandard");
     expect(cellOf(chat, "Capacity").textContent).toMatch(new RegExp(`^150150${sep}000 TPM · 900 RPM$`));
-    expect(cellOf(chat, "Upgrade policy")).toHaveTextContent("OnceNewDefaultVersionAvailable");
+    expect(cellOf(chat, "Upgrade policy")).toHaveTextContent("To new default");
+    expect(cellOf(chat, "Upgrade policy")).toHaveAttribute("title", "OnceNewDefaultVersionAvailable");
     expect(cellOf(chat, "Content filter")).toHaveTextContent("Microsoft.DefaultV2");
     expect(cellOf(chat, "State")).toHaveTextContent("Succeeded");
     expect(within(chat).queryByTestId("retirement-badge")).not.toBeInTheDocument();

@@ -53,5 +53,19 @@ export function statusText(status: DeploymentStatus): { label: string; tone: Sta
   }
 }
 
+/** Azure's upgrade policies in a word or two (the full name is the cell's title). */
+export function upgradePolicyText(policy: string | null): string {
+  switch (policy) {
+    case "OnceNewDefaultVersionAvailable":
+      return "To new default";
+    case "OnceCurrentVersionExpired":
+      return "When retired";
+    case "NoAutoUpgrade":
+      return "Never";
+    default:
+      return policy ?? noValue;
+  }
+}
+
 /** Shown in a cell Azure left empty. */
 export const noValue = "—";

@@ -68,7 +68,8 @@ export const emptyFields: WizardFields = {
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-const counts = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+// The person's locale, as the deployments table uses.
+const counts = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
 /** 10000 → "10,000". */
 export function formatCount(value: number): string {
