@@ -49,13 +49,13 @@ export const DeploymentRowView = memo(function DeploymentRowView({
           </>
         )}
       </td>
-      <td title={row.upgradePolicy ?? undefined}>{upgradePolicyText(row.upgradePolicy)}</td>
-      <td>{row.contentFilter ?? noValue}</td>
       <td>
         <span className={`deployments-badge tone-${status.tone}`} data-testid="deployment-state">
           {status.label}
         </span>
       </td>
+      <td title={row.upgradePolicy ?? undefined}>{upgradePolicyText(row.upgradePolicy)}</td>
+      <td>{row.contentFilter ?? noValue}</td>
       <td className="deployment-actions">
         <button
           type="button"

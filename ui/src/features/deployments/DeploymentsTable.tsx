@@ -8,9 +8,9 @@ const columns: { id: SortColumn; label: string }[] = [
   { id: "model", label: "Model" },
   { id: "type", label: "Type" },
   { id: "capacity", label: "Capacity" },
+  { id: "state", label: "State" },
   { id: "upgrade", label: "Upgrade policy" },
   { id: "filter", label: "Content filter" },
-  { id: "state", label: "State" },
 ];
 
 type DeploymentsTableProps = {

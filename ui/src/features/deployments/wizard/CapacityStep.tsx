@@ -5,10 +5,10 @@ import {
   checkCapacity,
   describeCapacity,
   describeFreeQuota,
-  formatCount,
   parseCapacity,
   quotaRequestUrl,
-} from "./plan";
+} from "./capacity";
+import { formatCount } from "./numbers";
 
 type CapacityStepProps = {
   sku: SkuChoice;

@@ -6,20 +6,10 @@ import "../../../styles/wizard.css";
 import { CapacityStep } from "./CapacityStep";
 import { ModelStep } from "./ModelStep";
 import { OptionsStep } from "./OptionsStep";
-import {
-  buildDraft,
-  chooseModel,
-  chooseSku,
-  emptyFields,
-  findModel,
-  findSku,
-  firstOpenStep,
-  quotaFor,
-  stepProblem,
-  stepTitles,
-  type Step,
-  type WizardFields,
-} from "./plan";
+import { findSku, quotaFor } from "./capacity";
+import { buildDraft, chooseModel, chooseSku, firstOpenStep, stepProblem } from "./draft";
+import { emptyFields, stepTitles, type Step, type WizardFields } from "./fields";
+import { findModel } from "./search";
 import { ReviewStep } from "./ReviewStep";
 import { SkuStep } from "./SkuStep";
 import { StepIndicator } from "./StepIndicator";

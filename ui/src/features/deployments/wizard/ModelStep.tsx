@@ -1,13 +1,7 @@
 import { Fragment, memo, useDeferredValue, useId, useMemo } from "react";
 import type { ModelChoice, PlanFacts } from "../../../bindings";
-import {
-  filterModels,
-  findModel,
-  formatContextWindow,
-  formatLifecycle,
-  modelKey,
-  searchText,
-} from "./plan";
+import { formatContextWindow, formatLifecycle } from "./numbers";
+import { filterModels, findModel, modelKey, searchText } from "./search";
 import { RadioList } from "./RadioList";
 
 type ModelStepProps = {

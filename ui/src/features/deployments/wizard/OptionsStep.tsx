@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from "react";
 import type { PlanFacts } from "../../../bindings";
-import { parseTags, upgradePolicies, validateDeploymentName, type WizardFields } from "./plan";
+import type { WizardFields } from "./fields";
+import { parseTags, upgradePolicies, validateDeploymentName } from "./options";
 
 type OptionsFields = Pick<WizardFields, "name" | "upgradePolicy" | "contentFilter" | "tags">;
 

@@ -7,15 +7,11 @@ import type {
   SkuChoice,
 } from "../../../bindings";
 import { ErrorNotice } from "../../../components/ErrorNotice";
-import {
-  describeCapacity,
-  fieldLabel,
-  fieldStep,
-  formatCount,
-  stepTitles,
-  upgradePolicies,
-  type Step,
-} from "./plan";
+import { describeCapacity } from "./capacity";
+import { fieldLabel, fieldStep } from "./draft";
+import { stepTitles, type Step } from "./fields";
+import { formatCount } from "./numbers";
+import { upgradePolicies } from "./options";
 
 export type ReviewState = {
   review: Review | undefined;

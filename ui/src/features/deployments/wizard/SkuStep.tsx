@@ -1,5 +1,5 @@
 import type { ModelChoice, NamedQuota, SkuChoice } from "../../../bindings";
-import { describeFreeQuota, quotaFor } from "./plan";
+import { describeFreeQuota, quotaFor } from "./capacity";
 import { RadioList } from "./RadioList";
 
 type SkuStepProps = {

@@ -1,4 +1,4 @@
-import { steps, stepTitles, type Step } from "./plan";
+import { steps, stepTitles, type Step } from "./fields";
 
 type StepIndicatorProps = {
   current: Step;
