@@ -61,6 +61,21 @@ fn add_work_account(connections: &Connections, sim: &RunningSim) -> String {
     connections.add_account_profile(new).unwrap().profile.id
 }
 
+/// A GlobalStandard gpt-4o deployment of the default version.
+fn gpt4o_draft(name: &str, capacity: u32) -> foundry_desk_core::deployments::DeploymentDraft {
+    foundry_desk_core::deployments::DeploymentDraft {
+        name: name.into(),
+        model_format: "OpenAI".into(),
+        model_name: "gpt-4o".into(),
+        model_version: None,
+        sku_name: "GlobalStandard".into(),
+        sku_capacity: capacity,
+        rai_policy: None,
+        version_upgrade: None,
+        tags: Default::default(),
+    }
+}
+
 async fn sim_keys(sim: &RunningSim) -> (String, String) {
     let url = format!(
         "{}/subscriptions/{SUBSCRIPTION_ID}/resourceGroups/{GROUP_EAST}/providers/Microsoft.CognitiveServices/accounts/{ACCOUNT_OPENAI}/listKeys?api-version=2024-10-01",
@@ -324,17 +339,7 @@ async fn the_sandbox_lists_reviews_creates_and_deletes_deployments() {
     let rows = connections.deployment_rows(&id, &at).await.unwrap();
     assert!(rows.iter().any(|r| r.name == "gpt-4o" && r.tokens_per_minute.is_some()), "{rows:?}");
 
-    let mut draft = foundry_desk_core::deployments::DeploymentDraft {
-        name: "gpt-4o".into(),
-        model_format: "OpenAI".into(),
-        model_name: "gpt-4o".into(),
-        model_version: None,
-        sku_name: "GlobalStandard".into(),
-        sku_capacity: 10,
-        rai_policy: None,
-        version_upgrade: None,
-        tags: Default::default(),
-    };
+    let mut draft = gpt4o_draft("gpt-4o", 10);
     let review = connections.review(&id, &at, &draft).await.unwrap();
     assert!(review.plan.is_none());
     assert!(review.problems[0].message.contains("already exists"), "{review:?}");
@@ -375,17 +380,7 @@ async fn a_create_that_failed_in_azure_can_be_retried_under_the_same_name() {
         resource_group: GROUP_EAST.into(),
         name: ACCOUNT_OPENAI.into(),
     };
-    let draft = foundry_desk_core::deployments::DeploymentDraft {
-        name: "retry-me".into(),
-        model_format: "OpenAI".into(),
-        model_name: "gpt-4o".into(),
-        model_version: None,
-        sku_name: "GlobalStandard".into(),
-        sku_capacity: 5,
-        rai_policy: None,
-        version_upgrade: None,
-        tags: Default::default(),
-    };
+    let draft = gpt4o_draft("retry-me", 5);
     match connections.create_deployment(&id, &at, &draft, &Default::default()).await.unwrap_err() {
         ConnectionError::Azure(e) => assert_eq!(e.code.as_deref(), Some("InternalServerError"), "{e:?}"),
         other => panic!("{other:?}"),

@@ -56,6 +56,12 @@ fn account() -> Vec<&'static str> {
     vec!["-g", GROUP_EAST, "-n", ACCOUNT_OPENAI]
 }
 
+/// `deployment create` arguments for a GlobalStandard gpt-4o of the default version.
+fn gpt4o_create<'a>(name: &'a str, capacity: &'a str) -> Vec<&'a str> {
+    let flags = ["--model-format", "OpenAI", "--model-name", "gpt-4o", "--sku-name", "GlobalStandard"];
+    with(with(account(), &["--deployment-name", name, "--sku-capacity", capacity]), &flags)
+}
+
 fn with<'a>(mut base: Vec<&'a str>, more: &[&'a str]) -> Vec<&'a str> {
     base.extend_from_slice(more);
     base
@@ -80,21 +86,7 @@ async fn account_list_shows_the_seeded_accounts() {
 #[tokio::test(flavor = "multi_thread")]
 async fn deployment_create_waits_with_progress_then_lists_it_succeeded() {
     let sim = sim().await;
-    let create = with(
-        account(),
-        &[
-            "--deployment-name",
-            "chat-new",
-            "--model-format",
-            "OpenAI",
-            "--model-name",
-            "gpt-4o",
-            "--sku-name",
-            "GlobalStandard",
-            "--sku-capacity",
-            "10",
-        ],
-    );
+    let create = gpt4o_create("chat-new", "10");
     let run = fdesk(&sim, Some(TOKEN), &with(vec!["deployment", "create"], &create)).await;
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("Creating deployment 'chat-new' … Creating (poll 1)"), "{}", run.stderr);
@@ -216,21 +208,7 @@ async fn create_over_quota_fails_with_azures_code_message_and_request_id() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_dry_run_prints_the_request_and_the_az_command_and_sends_nothing() {
     let sim = sim().await;
-    let create = with(
-        account(),
-        &[
-            "--deployment-name",
-            "planned",
-            "--model-format",
-            "OpenAI",
-            "--model-name",
-            "gpt-4o",
-            "--sku-name",
-            "GlobalStandard",
-            "--sku-capacity",
-            "20",
-        ],
-    );
+    let create = gpt4o_create("planned", "20");
     let run = fdesk(&sim, Some(TOKEN), &with(vec!["deployment", "create", "--dry-run"], &create)).await;
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("No --model-version given: using 2024-11-20"), "{}", run.stderr);
