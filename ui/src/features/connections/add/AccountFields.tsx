@@ -1,7 +1,7 @@
 import type { JSX } from "react";
+import { FormField } from "../../../components/FormField";
 import type { CloudKind } from "./draft";
 import type { FieldGroupProps } from "./fieldGroup";
-import { FormField } from "./FormField";
 
 const cloudOptions: ReadonlyArray<{ value: CloudKind; label: string }> = [
   { value: "public", label: "Azure" },

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent, type JSX, type KeyboardEvent }
 import { flushSync } from "react-dom";
 import type { ProfileView } from "../../../bindings";
 import { ErrorNotice } from "../../../components/ErrorNotice";
+import { FormField } from "../../../components/FormField";
 import { isCommandError } from "../../../lib/errorDetails";
 import "../../../styles/forms.css";
 import { AccountFields } from "./AccountFields";
@@ -14,7 +15,6 @@ import {
 } from "./draft";
 import { EndpointFields } from "./EndpointFields";
 import type { FieldGroupProps } from "./fieldGroup";
-import { FormField } from "./FormField";
 import { useAddProfile } from "./useAddProfile";
 import { errorsAfterEdit, firstInvalidField, validateDraft, type FieldErrors } from "./validation";
 

@@ -1,9 +1,9 @@
 import type { JSX } from "react";
+import { FormField } from "../../../components/FormField";
 import { SecretInput } from "../../../components/SecretInput";
 import type { ApiStyle } from "./draft";
 import { DeploymentPicker } from "./DeploymentPicker";
 import type { FieldGroupProps } from "./fieldGroup";
-import { FormField } from "./FormField";
 import { validateUrl } from "./validation";
 
 const apiStyleOptions: ReadonlyArray<{ value: ApiStyle; label: string }> = [

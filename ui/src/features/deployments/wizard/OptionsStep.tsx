@@ -1,5 +1,6 @@
-import { useId, type ReactNode } from "react";
+import { useId } from "react";
 import type { PlanFacts } from "../../../bindings";
+import { FormField } from "../../../components/FormField";
 import type { WizardFields } from "./fields";
 import { parseTags, upgradePolicies, validateDeploymentName } from "./options";
 
@@ -11,57 +12,6 @@ type OptionsStepProps = {
   onName: (name: string) => void;
   onChange: <K extends keyof OptionsFields>(key: K, value: OptionsFields[K]) => void;
 };
-
-type ControlProps = {
-  id: string;
-  "aria-describedby"?: string;
-  "aria-invalid"?: true;
-};
-
-/** A label, its control, a hint and an error, read out together (as the connections form does). */
-function Field({
-  id,
-  label,
-  hint,
-  errorTestId,
-  errors,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  errorTestId?: string;
-  errors: string[];
-  children: (control: ControlProps) => ReactNode;
-}) {
-  const describedBy = [errors.length > 0 ? `${id}-error` : null, hint ? `${id}-hint` : null]
-    .filter((part) => part !== null)
-    .join(" ");
-  return (
-    <div className="form-field">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {children({
-        id,
-        "aria-describedby": describedBy === "" ? undefined : describedBy,
-        "aria-invalid": errors.length > 0 ? true : undefined,
-      })}
-      {errors.length > 0 && (
-        <div id={`${id}-error`} className="field-error" data-testid={errorTestId}>
-          {errors.map((error) => (
-            <p key={error}>{error}</p>
-          ))}
-        </div>
-      )}
-      {hint !== undefined && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-    </div>
-  );
-}
 
 /** Step 4: the deployment's name, upgrade policy, content filter and tags. */
 export function OptionsStep({ facts, fields, onName, onChange }: OptionsStepProps) {
@@ -76,12 +26,12 @@ export function OptionsStep({ facts, fields, onName, onChange }: OptionsStepProp
 
   return (
     <div className="wizard-step-body form">
-      <Field
+      <FormField
         id={`${id}-name`}
         label="Deployment name"
         hint="What inference requests address: 2 to 64 letters, digits, '_', '-' or '.'."
-        errorTestId="field-error-name"
-        errors={nameError === null ? [] : [nameError]}
+        field="name"
+        error={nameError === null ? [] : [nameError]}
       >
         {(control) => (
           <input
@@ -95,10 +45,10 @@ export function OptionsStep({ facts, fields, onName, onChange }: OptionsStepProp
             onChange={(event) => onName(event.target.value)}
           />
         )}
-      </Field>
+      </FormField>
 
       <div className="form-row">
-        <Field id={`${id}-upgrade`} label="Version upgrades" errors={[]}>
+        <FormField id={`${id}-upgrade`} label="Version upgrades">
           {(control) => (
             <select
               {...control}
@@ -119,8 +69,8 @@ export function OptionsStep({ facts, fields, onName, onChange }: OptionsStepProp
               ))}
             </select>
           )}
-        </Field>
-        <Field id={`${id}-filter`} label="Content filter" errors={[]}>
+        </FormField>
+        <FormField id={`${id}-filter`} label="Content filter">
           {(control) => (
             <select
               {...control}
@@ -137,15 +87,15 @@ export function OptionsStep({ facts, fields, onName, onChange }: OptionsStepProp
               ))}
             </select>
           )}
-        </Field>
+        </FormField>
       </div>
 
-      <Field
+      <FormField
         id={`${id}-tags`}
         label="Tags (optional)"
         hint="One key=value a line, e.g. team=search."
-        errorTestId="field-error-tags"
-        errors={tagErrors}
+        field="tags"
+        error={tagErrors}
       >
         {(control) => (
           <textarea
@@ -159,7 +109,7 @@ export function OptionsStep({ facts, fields, onName, onChange }: OptionsStepProp
             onChange={(event) => onChange("tags", event.target.value)}
           />
         )}
-      </Field>
+      </FormField>
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import type { FieldName } from "./draft";
 
 /** What the control inside a field needs to be tied to its label, hint and error. */
 export type ControlProps = {
@@ -13,8 +12,12 @@ type FormFieldProps = {
   label: string;
   hint?: string;
   /** Names the error's `field-error-<field>` test id; only fields that can be wrong have one. */
-  field?: FieldName;
-  error?: string;
+  field?: string;
+  /**
+   * The field's error: one message, or several (each its own line). An empty list is no
+   * error at all.
+   */
+  error?: string | readonly string[];
   children: (control: ControlProps) => ReactNode;
 };
 
@@ -22,7 +25,9 @@ type FormFieldProps = {
 export function FormField({ id, label, hint, field, error, children }: FormFieldProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [error !== undefined ? errorId : null, hint !== undefined ? hintId : null]
+  const hasError = typeof error === "string" || (error !== undefined && error.length > 0);
+  const errorTestId = field && `field-error-${field}`;
+  const describedBy = [hasError ? errorId : null, hint !== undefined ? hintId : null]
     .filter((part) => part !== null)
     .join(" ");
   return (
@@ -33,12 +38,20 @@ export function FormField({ id, label, hint, field, error, children }: FormField
       {children({
         id,
         "aria-describedby": describedBy === "" ? undefined : describedBy,
-        "aria-invalid": error !== undefined ? true : undefined,
+        "aria-invalid": hasError ? true : undefined,
       })}
-      {error !== undefined && (
-        <p id={errorId} className="field-error" data-testid={field && `field-error-${field}`}>
+      {typeof error === "string" ? (
+        <p id={errorId} className="field-error" data-testid={errorTestId}>
           {error}
         </p>
+      ) : (
+        hasError && (
+          <div id={errorId} className="field-error" data-testid={errorTestId}>
+            {error?.map((message) => (
+              <p key={message}>{message}</p>
+            ))}
+          </div>
+        )
       )}
       {hint !== undefined && (
         <p id={hintId} className="field-hint">
