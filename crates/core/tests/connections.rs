@@ -76,6 +76,19 @@ fn gpt4o_draft(name: &str, capacity: u32) -> foundry_desk_core::deployments::Dep
     }
 }
 
+/// Connections keeping secrets in memory (for tests that do not look at the keychain).
+fn in_memory(dir: &std::path::Path) -> Connections {
+    Connections::new(dir.to_path_buf(), Arc::new(foundry_desk_core::secrets::MemoryStore::new()))
+}
+
+/// The "Work" account, signed in by device code (the simulator approves it).
+async fn signed_in_work_account(connections: &Connections, sim: &RunningSim) -> String {
+    let id = add_work_account(connections, sim);
+    let code = connections.start_device_code(&id).await.unwrap();
+    connections.finish_sign_in(&code.sign_in_id).await.unwrap();
+    id
+}
+
 async fn sim_keys(sim: &RunningSim) -> (String, String) {
     let url = format!(
         "{}/subscriptions/{SUBSCRIPTION_ID}/resourceGroups/{GROUP_EAST}/providers/Microsoft.CognitiveServices/accounts/{ACCOUNT_OPENAI}/listKeys?api-version=2024-10-01",
@@ -178,9 +191,7 @@ async fn a_revoked_sign_in_says_sign_in_again_instead_of_failing_every_call() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = keychain("revoked");
     let connections = Connections::new(dir.path().to_path_buf(), store.clone());
-    let id = add_work_account(&connections, &sim);
-    let code = connections.start_device_code(&id).await.unwrap();
-    connections.finish_sign_in(&code.sign_in_id).await.unwrap();
+    let id = signed_in_work_account(&connections, &sim).await;
 
     reqwest::Client::new().post(format!("{}/_sim/entra/revoke", sim.base_url())).send().await.unwrap();
     // A restart: no access token in memory, only the (now revoked) refresh token in the keychain.
@@ -224,8 +235,7 @@ async fn an_endpoint_key_profile_checks_inference_with_its_key_and_a_wrong_key_i
 #[tokio::test(flavor = "multi_thread")]
 async fn the_sandbox_profile_reaches_the_in_process_simulator() {
     let dir = tempfile::tempdir().unwrap();
-    let connections =
-        Connections::new(dir.path().to_path_buf(), Arc::new(foundry_desk_core::secrets::MemoryStore::new()));
+    let connections = in_memory(dir.path());
     let sandbox = connections.list().unwrap().remove(0);
     assert!(sandbox.simulated);
     let report = connections.check(&sandbox.profile.id).await.unwrap();
@@ -248,8 +258,7 @@ async fn the_sandbox_profile_reaches_the_in_process_simulator() {
 async fn a_browser_sign_in_comes_back_through_the_loopback_redirect() {
     let sim = RunningSim::start_with(SimConfig::fast()).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let connections =
-        Connections::new(dir.path().to_path_buf(), Arc::new(foundry_desk_core::secrets::MemoryStore::new()));
+    let connections = in_memory(dir.path());
     let id = add_work_account(&connections, &sim);
     let started = connections.start_browser_sign_in(&id).await.unwrap();
     // The system browser: Entra signs the person in and redirects to the app's loopback listener.
@@ -274,8 +283,7 @@ async fn a_cancelled_sign_in_keeps_nothing() {
     .await
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let connections =
-        Connections::new(dir.path().to_path_buf(), Arc::new(foundry_desk_core::secrets::MemoryStore::new()));
+    let connections = in_memory(dir.path());
     let id = add_work_account(&connections, &sim);
     let code = connections.start_device_code(&id).await.unwrap();
     let waiting = connections.finish_sign_in(&code.sign_in_id);
@@ -294,11 +302,8 @@ async fn a_cancelled_sign_in_keeps_nothing() {
 async fn a_refused_call_names_the_role_that_is_missing() {
     let sim = RunningSim::start_with(SimConfig::fast()).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let connections =
-        Connections::new(dir.path().to_path_buf(), Arc::new(foundry_desk_core::secrets::MemoryStore::new()));
-    let id = add_work_account(&connections, &sim);
-    let code = connections.start_device_code(&id).await.unwrap();
-    connections.finish_sign_in(&code.sign_in_id).await.unwrap();
+    let connections = in_memory(dir.path());
+    let id = signed_in_work_account(&connections, &sim).await;
 
     // No data-plane role: inference answers 403, and the check names the role that would allow it.
     let fault = serde_json::json!({"faults": [{"kind": "forbidden", "pathPrefix": "/contoso-openai-eastus.openai.azure.com"}]});
@@ -328,8 +333,7 @@ async fn a_refused_call_names_the_role_that_is_missing() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_sandbox_lists_reviews_creates_and_deletes_deployments() {
     let dir = tempfile::tempdir().unwrap();
-    let connections =
-        Connections::new(dir.path().to_path_buf(), Arc::new(foundry_desk_core::secrets::MemoryStore::new()));
+    let connections = in_memory(dir.path());
     let id = connections.list().unwrap().remove(0).profile.id;
     let at = AccountRef {
         subscription: SUBSCRIPTION_ID.into(),
@@ -370,11 +374,8 @@ async fn a_create_that_failed_in_azure_can_be_retried_under_the_same_name() {
     let faults = foundry_sim::faults::parse_spec("async-failed;count=1;method=PUT").unwrap();
     let sim = RunningSim::start_with(SimConfig { faults, ..SimConfig::fast() }).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let connections =
-        Connections::new(dir.path().to_path_buf(), Arc::new(foundry_desk_core::secrets::MemoryStore::new()));
-    let id = add_work_account(&connections, &sim);
-    let code = connections.start_device_code(&id).await.unwrap();
-    connections.finish_sign_in(&code.sign_in_id).await.unwrap();
+    let connections = in_memory(dir.path());
+    let id = signed_in_work_account(&connections, &sim).await;
     let at = AccountRef {
         subscription: SUBSCRIPTION_ID.into(),
         resource_group: GROUP_EAST.into(),
