@@ -31,6 +31,9 @@ fn main() {
         "review_deployment",
         "create_deployment",
         "delete_deployment",
+        "review_deployment_change",
+        "change_deployment",
+        "region_quotas",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

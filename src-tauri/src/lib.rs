@@ -46,6 +46,9 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             commands::deployments::review_deployment,
             commands::deployments::create_deployment,
             commands::deployments::delete_deployment,
+            commands::deployments::review_deployment_change,
+            commands::deployments::change_deployment,
+            commands::deployments::region_quotas,
         ])
 }
 

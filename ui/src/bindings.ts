@@ -61,9 +61,15 @@ export const commands = {
 	/**  Checks a draft and shows the exact request and the `az` command. */
 	reviewDeployment: (profileId: string, account: AccountCoordinates, draft: DeploymentDraft) => typedError<Review, CommandError>(__TAURI_INVOKE("review_deployment", { profileId, account, draft })),
 	/**  Creates a deployment, reporting the operation's progress on `progress` until it is done. */
-	createDeployment: (profileId: string, account: AccountCoordinates, draft: DeploymentDraft, progress: Channel<CreateProgress>) => typedError<DeploymentRow, CommandError>(__TAURI_INVOKE("create_deployment", { profileId, account, draft, progress })),
+	createDeployment: (profileId: string, account: AccountCoordinates, draft: DeploymentDraft, progress: Channel<OperationProgress>) => typedError<DeploymentRow, CommandError>(__TAURI_INVOKE("create_deployment", { profileId, account, draft, progress })),
 	/**  Deletes a deployment once its name is typed to confirm. */
 	deleteDeployment: (profileId: string, account: AccountCoordinates, name: string, confirmName: string) => typedError<null, CommandError>(__TAURI_INVOKE("delete_deployment", { profileId, account, name, confirmName })),
+	/**  Checks a change to a deployment and shows the exact request it would send. */
+	reviewDeploymentChange: (profileId: string, account: AccountCoordinates, name: string, change: DeploymentChange) => typedError<ChangeReview, CommandError>(__TAURI_INVOKE("review_deployment_change", { profileId, account, name, change })),
+	/**  Changes a deployment (type, capacity, version, upgrade policy, paused), reporting progress. */
+	changeDeployment: (profileId: string, account: AccountCoordinates, name: string, change: DeploymentChange, progress: Channel<OperationProgress>) => typedError<DeploymentRow, CommandError>(__TAURI_INVOKE("change_deployment", { profileId, account, name, change, progress })),
+	/**  A region's quota by usage name. */
+	regionQuotas: (profileId: string, subscription: string, location: string) => typedError<NamedQuota[], CommandError>(__TAURI_INVOKE("region_quotas", { profileId, subscription, location })),
 };
 
 /* Types */
@@ -123,6 +129,12 @@ export type CapacityFacts = {
 	tokensPerMinute: number | null,
 	/**  Requests per minute, when the catalog gives the ratio. */
 	requestsPerMinute: number | null,
+};
+
+/**  What the manage dialog shows before sending: the problems, or the exact request. */
+export type ChangeReview = {
+	problems: DraftProblem[],
+	request: RequestPreview | null,
 };
 
 /**  What was checked. */
@@ -199,12 +211,16 @@ export type ConnectionReport = {
 	checks: CheckResult[],
 };
 
-/**  How a create is going, as Azure's operation reports it. */
-export type CreateProgress = {
-	/**  Azure's status word: Accepted, Creating, Succeeded, Throttled… */
-	status: string,
-	polls: number,
-};
+/**  One change to an existing deployment. */
+export type DeploymentChange = 
+/**  Another deployment type and/or capacity. */
+{ kind: "scale"; skuName: string; capacity: number } | 
+/**  Another model version and/or version upgrade policy. */
+{ kind: "model"; version: string; versionUpgrade: string | null } | 
+/**  Stop answering requests (inference answers 423) without giving the deployment up. */
+{ kind: "pause" } | 
+/**  Answer requests again. */
+{ kind: "resume" };
 
 /**  A deployment to pick. */
 export type DeploymentChoice = {
@@ -370,6 +386,13 @@ export type NewEndpointProfile = {
 	deployments: string[],
 	/**  Pasted once; goes straight to the keychain and is never sent back. */
 	key: string | null,
+};
+
+/**  How a create or change is going, as Azure's operation reports it. */
+export type OperationProgress = {
+	/**  Azure's status word: Accepted, Creating, Succeeded, Throttled… */
+	status: string,
+	polls: number,
 };
 
 /**  A draft that passed every check: what it will create. */

@@ -6,10 +6,12 @@
 use std::sync::Arc;
 
 use foundry_azure::arm::AccountRef;
+use foundry_azure::lro::LroHandle;
 use foundry_desk_core::connections::{
     CheckArea, CheckOutcome, ConnectionError, Connections, KeyChoice, NewAccountProfile, NewEndpointProfile,
     SignInState,
 };
+use foundry_desk_core::deployment_plan::{DeploymentChange, DeploymentStatus};
 use foundry_desk_core::profiles::{ApiStyleChoice, CloudChoice, Connection};
 use foundry_desk_core::secrets::{KeychainStore, SecretStore};
 use foundry_sim::sandbox::{
@@ -390,4 +392,48 @@ async fn a_create_that_failed_in_azure_can_be_retried_under_the_same_name() {
     assert!(review.problems.is_empty(), "the failed one is no clash: {review:?}");
     let created = connections.create_deployment(&id, &at, &draft, &Default::default()).await.unwrap();
     assert_eq!(created.status, foundry_desk_core::deployment_plan::DeploymentStatus::Succeeded);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn changes_to_one_resource_queue_behind_each_other_instead_of_meeting_409() {
+    let sim = RunningSim::start_with(SimConfig::fast()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let connections = in_memory(dir.path());
+    let id = signed_in_work_account(&connections, &sim).await;
+    let at = AccountRef {
+        subscription: SUBSCRIPTION_ID.into(),
+        resource_group: GROUP_EAST.into(),
+        name: ACCOUNT_OPENAI.into(),
+    };
+    let draft = gpt4o_draft("busy", 10);
+    connections.create_deployment(&id, &at, &draft, &Default::default()).await.unwrap();
+
+    let grow = DeploymentChange::Scale { sku_name: "GlobalStandard".into(), capacity: 30 };
+    let review = connections.review_change(&id, &at, "busy", &grow).await.unwrap();
+    let request = review.request.expect("a valid change");
+    assert_eq!(request.method, "PATCH");
+    assert!(request.body.contains("\"capacity\": 30"), "{}", request.body);
+
+    // Azure answers 409 RequestConflict to a second mutation while one runs: the app queues them.
+    let second = gpt4o_draft("busy-2", 5);
+    let handle = LroHandle::default();
+    let (created, grown, paused) = tokio::join!(
+        connections.create_deployment(&id, &at, &second, &handle),
+        connections.change_deployment(&id, &at, "busy", &grow, &handle),
+        connections.change_deployment(&id, &at, "gpt-4o", &DeploymentChange::Pause, &handle),
+    );
+    assert_eq!(created.unwrap().status, DeploymentStatus::Succeeded);
+    assert_eq!(grown.unwrap().capacity, Some(30));
+    assert_eq!(paused.unwrap().status, DeploymentStatus::Paused);
+
+    let over = DeploymentChange::Scale { sku_name: "GlobalStandard".into(), capacity: 1500 };
+    let review = connections.review_change(&id, &at, "busy", &over).await.unwrap();
+    assert!(review.request.is_none());
+    assert!(review.problems[0].message.starts_with("1500 is more than the"), "{review:?}");
+    match connections.change_deployment(&id, &at, "busy", &over, &Default::default()).await.unwrap_err() {
+        ConnectionError::Input(message) => assert!(message.starts_with("capacity: 1500"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+    let rows = connections.deployment_rows(&id, &at).await.unwrap();
+    assert_eq!(rows.iter().find(|r| r.name == "busy").unwrap().capacity, Some(30), "nothing was sent");
 }

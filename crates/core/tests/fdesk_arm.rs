@@ -2,70 +2,15 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod support;
+
 use std::process::Stdio;
 
 use foundry_sim::sandbox::{ACCOUNT_AISERVICES, ACCOUNT_OPENAI, GROUP_EAST, SUBSCRIPTION_ID};
 use foundry_sim::{RunningSim, SimConfig};
-use serde_json::Value;
+use support::arm::{account, fdesk, gpt4o_create, sim, with, TOKEN};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::Command;
-
-/// A token distinctive enough that finding it in any output would be a leak.
-const TOKEN: &str = "tok-NEVER-PRINT-7f3a9c";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.stdout))
-    }
-}
-
-/// Runs `fdesk --arm-endpoint <sim> ARGS` with the token set (or not), asserting it never leaks.
-async fn fdesk(sim: &RunningSim, token: Option<&str>, args: &[&str]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_fdesk"));
-    command.arg("--arm-endpoint").arg(sim.base_url()).args(args);
-    command.env_remove("FDESK_ARM_TOKEN").env_remove("FDESK_SUBSCRIPTION");
-    if let Some(token) = token {
-        command.env("FDESK_ARM_TOKEN", token);
-    }
-    let out = command.output().await.unwrap();
-    let run = Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(
-        !run.stdout.contains(TOKEN) && !run.stderr.contains(TOKEN),
-        "the token leaked: {}\n{}",
-        run.stdout,
-        run.stderr
-    );
-    run
-}
-
-async fn sim() -> RunningSim {
-    RunningSim::start_with(SimConfig::fast()).await.unwrap()
-}
-
-fn account() -> Vec<&'static str> {
-    vec!["-g", GROUP_EAST, "-n", ACCOUNT_OPENAI]
-}
-
-/// `deployment create` arguments for a GlobalStandard gpt-4o of the default version.
-fn gpt4o_create<'a>(name: &'a str, capacity: &'a str) -> Vec<&'a str> {
-    let flags = ["--model-format", "OpenAI", "--model-name", "gpt-4o", "--sku-name", "GlobalStandard"];
-    with(with(account(), &["--deployment-name", name, "--sku-capacity", capacity]), &flags)
-}
-
-fn with<'a>(mut base: Vec<&'a str>, more: &[&'a str]) -> Vec<&'a str> {
-    base.extend_from_slice(more);
-    base
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn account_list_shows_the_seeded_accounts() {

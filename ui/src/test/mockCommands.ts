@@ -36,6 +36,9 @@ const bindingsByCommand = {
   review_deployment: commands.reviewDeployment,
   create_deployment: commands.createDeployment,
   delete_deployment: commands.deleteDeployment,
+  review_deployment_change: commands.reviewDeploymentChange,
+  change_deployment: commands.changeDeployment,
+  region_quotas: commands.regionQuotas,
 } satisfies Record<string, (...args: never[]) => Promise<CommandResult<unknown>>>;
 
 type Bindings = typeof bindingsByCommand;

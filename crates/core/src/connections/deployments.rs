@@ -6,7 +6,10 @@ use foundry_azure::lro::LroHandle;
 use serde::Serialize;
 
 use super::{ConnectionError, Connections};
-use crate::deployment_plan::{self, DeploymentRow, DraftProblem, Plan, PlanFacts, RequestPreview};
+use crate::deployment_changes::problem_lines;
+use crate::deployment_plan::{
+    self, DeploymentRow, DraftProblem, NamedQuota, Plan, PlanFacts, RequestPreview,
+};
 use crate::deployments::{self, DeploymentDraft};
 
 /// What the review step shows: the plan when every check passed, else the problems; and always the
@@ -89,11 +92,8 @@ impl Connections {
         let arm = self.arm(&profile).await?;
         let facts =
             deployment_plan::gather_facts(&arm, account).await.map_err(|e| self.azure(&profile, e))?;
-        let plan = deployment_plan::check_draft(draft, &facts).map_err(|problems| {
-            let lines: Vec<String> =
-                problems.iter().map(|p| format!("{}: {}", p.field.label(), p.message)).collect();
-            ConnectionError::Input(lines.join("; "))
-        })?;
+        let plan = deployment_plan::check_draft(draft, &facts)
+            .map_err(|problems| ConnectionError::Input(problem_lines(&problems)))?;
         let body = deployments::create_body(draft, &plan.version);
         let created = arm
             .create_or_update_deployment(account, &draft.name, &body, handle)
@@ -116,5 +116,19 @@ impl Connections {
         let profile = self.profile(profile_id)?;
         let arm = self.arm(&profile).await?;
         arm.delete_deployment(account, name, &LroHandle::default()).await.map_err(|e| self.azure(&profile, e))
+    }
+
+    /// A region's quota: each usage name with its limit and what is used (`GET S/locations/{loc}/usages`).
+    pub async fn region_quotas(
+        &self,
+        profile_id: &str,
+        subscription: &str,
+        location: &str,
+    ) -> Result<Vec<NamedQuota>, ConnectionError> {
+        let profile = self.profile(profile_id)?;
+        let arm = self.arm(&profile).await?;
+        let usages =
+            arm.list_region_usages(subscription, location).await.map_err(|e| self.azure(&profile, e))?;
+        Ok(deployment_plan::named_quotas(&usages))
     }
 }

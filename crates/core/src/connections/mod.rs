@@ -3,6 +3,7 @@
 //! shell's commands are a line or two over these methods.
 
 mod check;
+mod deployment_changes;
 mod deployments;
 mod discovery;
 mod errors;
@@ -18,6 +19,7 @@ use foundry_azure::inference::InferenceEndpoint;
 use serde::{Deserialize, Serialize};
 
 pub use check::{CheckArea, CheckOutcome, CheckResult, ConnectionReport};
+pub use deployment_changes::ChangeReview;
 pub use deployments::Review;
 pub use discovery::{DeploymentChoice, FoundDeployments};
 pub use errors::ConnectionError;

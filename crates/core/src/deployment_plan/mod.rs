@@ -2,6 +2,7 @@
 //! chosen and why not, what a capacity means in tokens and requests per minute and whether the quota
 //! allows it, when a model version retires, and the exact request (and `az` command) a create sends.
 
+mod changes;
 mod dates;
 mod draft_check;
 mod models;
@@ -9,6 +10,7 @@ mod request;
 mod skus;
 mod table;
 
+pub use changes::{change_preview, check_change, ChangeRequest, DeploymentChange};
 pub use dates::{days_until, parse_day, today, Day};
 pub use draft_check::{
     check_draft, gather_facts, named_quotas, DraftField, DraftProblem, NamedQuota, Plan, PlanFacts,
@@ -23,5 +25,7 @@ pub use skus::{
 };
 pub use table::{deployment_rows, DeploymentRow, DeploymentStatus};
 
+#[cfg(test)]
+mod change_tests;
 #[cfg(test)]
 mod tests;

@@ -171,7 +171,7 @@ fn each_deployment_type_is_explained_in_a_line() {
     assert!(explain_sku("GlobalBatch").contains("24 hours"));
 }
 
-fn account() -> AccountRef {
+pub(super) fn account() -> AccountRef {
     AccountRef { subscription: "sub-1".into(), resource_group: "rg-ai".into(), name: "contoso-openai".into() }
 }
 
@@ -280,7 +280,7 @@ fn the_table_reads_the_deployments_example_and_warns_of_retiring_versions() {
     assert_eq!(row.warning.as_deref(), Some("Retires on 2027-01-15 (in 48 days)"));
 }
 
-fn facts() -> PlanFacts {
+pub(super) fn facts() -> PlanFacts {
     let model = |version: &str, lifecycle: &str, default: bool| -> Model {
         serde_json::from_value(serde_json::json!({
             "format": "OpenAI", "name": "gpt-4o", "version": version, "lifecycleStatus": lifecycle,

@@ -9,10 +9,11 @@ use foundry_azure::cloud::Cloud;
 use foundry_azure::lro::{LroHandle, LroProgress};
 use foundry_azure::token::StaticToken;
 use foundry_desk_core::arm_session::{resolve_subscription, ArmSession, SubscriptionChoiceError};
-use foundry_desk_core::deployment_plan;
+use foundry_desk_core::deployment_plan::{self, DeploymentChange};
 use foundry_desk_core::deployments::{self, ChosenVersion, DeploymentDraft};
 use url::Url;
 
+use crate::manage::{self, UpdateArgs};
 use crate::output::{json, or_dash, out, Failure, OutputFormat};
 use crate::resources::{
     print_accounts, print_catalog, print_deployments, print_keys, print_models, print_usages,
@@ -143,6 +144,13 @@ pub enum DeploymentCommand {
     Delete(DeploymentArgs),
     /// Creates (or replaces) a deployment and waits for it, unless --no-wait.
     Create(CreateArgs),
+    /// Changes type and capacity (PATCH), or model version and upgrade policy (PUT), after the same checks
+    /// as the app.
+    Update(UpdateArgs),
+    /// Pauses a Standard-family deployment: requests get 423 until it is resumed.
+    Pause(DeploymentArgs),
+    /// Resumes a paused deployment.
+    Resume(DeploymentArgs),
 }
 
 /// `fdesk deployment create` flags.
@@ -306,6 +314,7 @@ async fn account(context: &Context, command: AccountCommand) -> Result<(), Failu
 
 async fn deployment(context: &Context, command: DeploymentCommand) -> Result<(), Failure> {
     let client = &context.session.client;
+    let pausing = matches!(command, DeploymentCommand::Pause(_));
     match command {
         DeploymentCommand::List(args) => {
             let deployments = client.list_deployments(&context.account(&args)).await?;
@@ -330,6 +339,16 @@ async fn deployment(context: &Context, command: DeploymentCommand) -> Result<(),
             Ok(())
         }
         DeploymentCommand::Create(args) => create(context, args).await,
+        DeploymentCommand::Update(args) => {
+            let account = context.account(&args.target.account);
+            let name = args.target.deployment_name.clone();
+            manage::run(client, &account, &name, None, Some(&args), context.output).await
+        }
+        DeploymentCommand::Pause(args) | DeploymentCommand::Resume(args) => {
+            let change = if pausing { DeploymentChange::Pause } else { DeploymentChange::Resume };
+            let account = context.account(&args.account);
+            manage::run(client, &account, &args.deployment_name, Some(change), None, context.output).await
+        }
     }
 }
 

@@ -7,6 +7,7 @@ mod arm_commands;
 mod chat;
 mod keys;
 mod login;
+mod manage;
 mod output;
 mod resources;
 mod sim;

@@ -1,7 +1,7 @@
 import type { Channel } from "@tauri-apps/api/core";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { CreateProgress, DeploymentRow } from "../../../bindings";
+import type { OperationProgress, DeploymentRow } from "../../../bindings";
 import { sampleCreatedRow } from "../../../test/fixtures";
 import { commandError } from "../../../test/mockCommands";
 import {
@@ -182,10 +182,10 @@ describe("DeploymentWizard: step 5, review", () => {
 describe("DeploymentWizard: creating", () => {
   it("shows Azure's progress, then hands the new row to the parent", async () => {
     const reply = deferred<DeploymentRow>();
-    let progress: Channel<CreateProgress> | undefined;
+    let progress: Channel<OperationProgress> | undefined;
     const { user, calls, onCreated } = renderWizard({
       create_deployment: (args) => {
-        progress = argOf(args, "progress") as Channel<CreateProgress>;
+        progress = argOf(args, "progress") as Channel<OperationProgress>;
         return reply.promise;
       },
     });

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type {
-  CreateProgress,
+  OperationProgress,
   DeploymentDraft,
   PlanFacts,
   Review,
@@ -24,7 +24,7 @@ export type ReviewState = {
 export type CreateState = {
   pending: boolean;
   succeeded: boolean;
-  progress: CreateProgress | null;
+  progress: OperationProgress | null;
   error: unknown;
 };
 

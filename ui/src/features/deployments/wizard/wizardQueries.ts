@@ -4,7 +4,7 @@ import { useState } from "react";
 import {
   commands,
   type AccountCoordinates,
-  type CreateProgress,
+  type OperationProgress,
   type DeploymentDraft,
 } from "../../../bindings";
 import { unwrap } from "../../../lib/unwrap";
@@ -62,11 +62,11 @@ export function useReview(
 /** Creates the deployment, keeping the latest progress Azure's operation reported. */
 export function useCreateDeployment(profileId: string, account: AccountCoordinates) {
   const queryClient = useQueryClient();
-  const [progress, setProgress] = useState<CreateProgress | null>(null);
+  const [progress, setProgress] = useState<OperationProgress | null>(null);
   const mutation = useMutation({
     mutationFn: (draft: DeploymentDraft) => {
       setProgress(null);
-      const channel = new Channel<CreateProgress>();
+      const channel = new Channel<OperationProgress>();
       channel.onmessage = (update) => setProgress(update);
       return unwrap(commands.createDeployment(profileId, account, draft, channel));
     },
