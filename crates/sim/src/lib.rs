@@ -13,6 +13,7 @@ pub mod faults;
 mod ids;
 mod inference;
 mod rai;
+pub mod region_scale;
 pub mod sandbox;
 pub mod seed;
 mod state;
@@ -59,8 +60,17 @@ impl RunningSim {
     }
 
     /// Starts the simulator with `config` on a given loopback port (0 picks a free one).
-    /// Faults in the `FOUNDRY_SIM_FAULTS` environment variable are added to the config's.
+    /// Faults in the `FOUNDRY_SIM_FAULTS` environment variable are added to the config's; a seed named in
+    /// `FOUNDRY_SIM_SEED` (`region-scale`) replaces its seed.
     pub async fn start_with_on(mut config: SimConfig, port: u16) -> std::io::Result<Self> {
+        if let Ok(name) = std::env::var("FOUNDRY_SIM_SEED") {
+            config.seed = seed::Seed::named(&name).ok_or_else(|| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    format!("FOUNDRY_SIM_SEED: no seed named '{name}' (sandbox, region-scale)"),
+                )
+            })?;
+        }
         if let Ok(spec) = std::env::var("FOUNDRY_SIM_FAULTS") {
             let faults = faults::parse_spec(&spec).map_err(|e| {
                 std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("FOUNDRY_SIM_FAULTS: {e}"))
