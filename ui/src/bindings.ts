@@ -88,6 +88,8 @@ export type AccountView = {
 	kind: string | null,
 	location: string | null,
 	endpoint: string | null,
+	/**  Every endpoint the account serves (an AI Services account has one per API), by Azure's name for it. */
+	endpoints: NamedEndpoint[],
 	/**  Keys are refused (`disableLocalAuth`): only Entra sign-in works. */
 	keyAuthDisabled: boolean,
 	key: SavedKeyView | null,
@@ -362,6 +364,12 @@ export type ModelChoice = {
 	blocked: string | null,
 	/**  How it can be deployed here. */
 	skus: SkuChoice[],
+};
+
+/**  One of an account's endpoints: "OpenAI Language Model Instance API" → `https://….openai.azure.com/`. */
+export type NamedEndpoint = {
+	name: string,
+	url: string,
 };
 
 /**  The quota of one usage name. */

@@ -145,6 +145,12 @@ export function sampleAccount(overrides: Partial<AccountView> = {}): AccountView
     kind: "OpenAI",
     location: "eastus",
     endpoint: "https://contoso-eastus.openai.azure.com/",
+    endpoints: [
+      {
+        name: "OpenAI Language Model Instance API",
+        url: "https://contoso-eastus.openai.azure.com/",
+      },
+    ],
     keyAuthDisabled: false,
     key: null,
     ...overrides,

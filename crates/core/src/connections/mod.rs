@@ -23,7 +23,7 @@ pub use deployment_changes::ChangeReview;
 pub use deployments::Review;
 pub use discovery::{DeploymentChoice, FoundDeployments};
 pub use errors::ConnectionError;
-pub use resources::{AccountView, KeyChoice, SubscriptionView, TenantView};
+pub use resources::{AccountView, KeyChoice, NamedEndpoint, SubscriptionView, TenantView};
 pub use sign_in_flow::{BrowserSignInView, DeviceCodeView};
 
 use crate::profiles::{ApiStyleChoice, CloudChoice, Connection, Profile, ProfileStore};

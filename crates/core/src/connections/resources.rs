@@ -46,9 +46,19 @@ pub struct AccountView {
     pub kind: Option<String>,
     pub location: Option<String>,
     pub endpoint: Option<String>,
+    /// Every endpoint the account serves (an AI Services account has one per API), by Azure's name for it.
+    pub endpoints: Vec<NamedEndpoint>,
     /// Keys are refused (`disableLocalAuth`): only Entra sign-in works.
     pub key_auth_disabled: bool,
     pub key: Option<SavedKeyView>,
+}
+
+/// One of an account's endpoints: "OpenAI Language Model Instance API" → `https://….openai.azure.com/`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NamedEndpoint {
+    pub name: String,
+    pub url: String,
 }
 
 /// Which of an account's two keys.
@@ -227,6 +237,12 @@ impl Connections {
             kind: account.kind.map(|k| k.to_string()),
             location: account.location,
             endpoint,
+            endpoints: account
+                .properties
+                .endpoints
+                .iter()
+                .map(|(name, url)| NamedEndpoint { name: name.clone(), url: url.clone() })
+                .collect(),
             key_auth_disabled: account.properties.disable_local_auth.unwrap_or(false),
             key,
         }))

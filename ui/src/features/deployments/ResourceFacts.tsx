@@ -3,6 +3,8 @@ import { noValue } from "./format";
 
 /** What matters about the selected resource before touching its deployments. */
 export function ResourceFacts({ account }: { account: AccountView }) {
+  // The main endpoint first; an AI Services resource also serves speech, vision, … at others.
+  const others = account.endpoints.filter((endpoint) => endpoint.url !== account.endpoint);
   return (
     <div className="resource-facts" data-testid="resource-facts">
       <div className="resource-facts-head">
@@ -19,8 +21,15 @@ export function ResourceFacts({ account }: { account: AccountView }) {
           <dd>{account.location ?? noValue}</dd>
         </div>
         <div>
-          <dt>Endpoint</dt>
-          <dd className="path">{account.endpoint ?? noValue}</dd>
+          <dt>{others.length > 0 ? "Endpoints" : "Endpoint"}</dt>
+          <dd className="path" data-testid="resource-endpoint">
+            {account.endpoint ?? noValue}
+          </dd>
+          {others.map((endpoint) => (
+            <dd key={endpoint.name} className="path resource-endpoint-more" title={endpoint.name}>
+              <span className="resource-endpoint-name">{endpoint.name}</span> {endpoint.url}
+            </dd>
+          ))}
         </div>
         <div>
           <dt>Resource group</dt>
