@@ -34,6 +34,7 @@ fn main() {
         "review_deployment_change",
         "change_deployment",
         "region_quotas",
+        "open_link",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

@@ -49,6 +49,7 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             commands::deployments::review_deployment_change,
             commands::deployments::change_deployment,
             commands::deployments::region_quotas,
+            commands::app::open_link,
         ])
 }
 

@@ -240,10 +240,15 @@ impl Desktop {
 
     /// Waits until the element's text satisfies `accept`, and returns it.
     pub async fn wait_for_text(&self, id: &str, accept: impl Fn(&str) -> bool) -> String {
+        self.wait_for_text_css(&testid(id), accept).await
+    }
+
+    /// Waits until the element matching `css` shows text that `accept` takes; returns that text.
+    pub async fn wait_for_text_css(&self, css: &str, accept: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + PATIENCE;
         let mut last = String::new();
         while Instant::now() < deadline {
-            if let Ok(element) = self.client.find(Locator::Css(&testid(id))).await {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
                 if let Ok(text) = element.text().await {
                     if accept(&text) {
                         return text;
@@ -253,7 +258,7 @@ impl Desktop {
             }
             self.next_frame().await;
         }
-        panic!("{id} never showed the expected text; last seen: {last:?}");
+        panic!("{css} never showed the expected text; last seen: {last:?}");
     }
 
     /// Waits until the element matching `css` exists.

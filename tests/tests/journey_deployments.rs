@@ -1,6 +1,7 @@
 //! Deployments in the real window against the in-app Sandbox: browse to a resource, create a deployment
 //! through the wizard's five steps (a deprecating model and an over-quota capacity refused with the
 //! reason; a failed operation on the first try shown without losing anything), see it succeed in the table,
+//! open it in the Playground, change its capacity (over quota refused first), look at the region's quota,
 //! and delete it with its name typed.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -87,6 +88,36 @@ async fn a_deployment_is_created_through_the_wizard_seen_in_the_table_and_delete
         app.next_frame().await;
     }
     app.screenshot("created").await;
+
+    // The new deployment opens in the Playground.
+    app.click("open-in-playground").await;
+    app.wait_for_text("playground-target", |t| t.contains(NAME)).await;
+    app.screenshot("open-in-playground").await;
+    app.click("nav-deployments").await;
+    click_css(&app, &css("resource-row", &[("data-account-name", ACCOUNT_OPENAI)])).await;
+
+    // Manage: more than the free quota is refused with the numbers; 20 is reviewed as the exact PATCH,
+    // applied, and the table shows it.
+    click_css(&app, &format!("{row} {}", testid("manage-deployment"))).await;
+    app.wait_for("manage-panel").await;
+    app.type_into("manage-capacity", "5000").await;
+    app.wait_for_text("manage-capacity-problem", |t| t.contains("5000") || t.contains("5,000")).await;
+    app.screenshot("manage-over-quota").await;
+    app.type_into("manage-capacity", "20").await;
+    click_css(&app, &format!("{}:not([disabled])", testid("manage-review"))).await;
+    app.wait_for_text("manage-request", |t| t.starts_with("PATCH ") && t.contains("\"capacity\": 20")).await;
+    app.screenshot("manage-review").await;
+    click_css(&app, &format!("{}:not([disabled])", testid("manage-apply"))).await;
+    app.wait_for_text("deployments-status", |t| t.contains(&format!("Changed {NAME}"))).await;
+    app.wait_for_text_css(&format!("{row} {}", testid("deployment-capacity")), |t| t.starts_with("20")).await;
+    app.screenshot("manage-changed").await;
+
+    // The region's quota, with this deployment's capacity counted as used.
+    app.click("tab-quota").await;
+    let usage = css("quota-row", &[("data-usage-name", "OpenAI.GlobalStandard.gpt-4o")]);
+    app.wait_for_css(&usage).await;
+    app.screenshot("quota").await;
+    app.click("tab-deployments").await;
 
     // Delete, once the name is typed.
     click_css(&app, &format!("{row} {}", testid("delete-deployment"))).await;

@@ -70,6 +70,8 @@ export const commands = {
 	changeDeployment: (profileId: string, account: AccountCoordinates, name: string, change: DeploymentChange, progress: Channel<OperationProgress>) => typedError<DeploymentRow, CommandError>(__TAURI_INVOKE("change_deployment", { profileId, account, name, change, progress })),
 	/**  A region's quota by usage name. */
 	regionQuotas: (profileId: string, subscription: string, location: string) => typedError<NamedQuota[], CommandError>(__TAURI_INVOKE("region_quotas", { profileId, subscription, location })),
+	/**  Opens one of Microsoft's pages (quota request, device sign-in) in the system browser. */
+	openLink: (url: string) => typedError<null, CommandError>(__TAURI_INVOKE("open_link", { url })),
 };
 
 /* Types */

@@ -11,6 +11,7 @@ pub mod deployments;
 pub mod endpoint_keys;
 pub mod files;
 pub mod inventory;
+pub mod links;
 pub mod profiles;
 pub mod saved_keys;
 pub mod secrets;

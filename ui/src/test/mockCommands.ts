@@ -39,6 +39,7 @@ const bindingsByCommand = {
   review_deployment_change: commands.reviewDeploymentChange,
   change_deployment: commands.changeDeployment,
   region_quotas: commands.regionQuotas,
+  open_link: commands.openLink,
 } satisfies Record<string, (...args: never[]) => Promise<CommandResult<unknown>>>;
 
 type Bindings = typeof bindingsByCommand;

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type Ref } from "react";
 import type { BrowserSignInView, DeviceCodeView, ProfileView } from "../../bindings";
+import { ExternalLink } from "../../components/ExternalLink";
 import { isCommandError } from "../../lib/errorDetails";
 import { ActionError } from "./ActionError";
 import {
@@ -196,15 +197,13 @@ function DeviceCode({ view, onCancel }: { view: DeviceCodeView; onCancel: () => 
       <p>
         On this or any other device, open{" "}
         {/* Text first: on another device the address is typed, and the web view may not open it. */}
-        <a
+        <ExternalLink
           href={view.verificationUri}
-          target="_blank"
-          rel="noreferrer"
           className="device-code-link"
-          data-testid="device-code-link"
+          testId="device-code-link"
         >
           {view.verificationUri}
-        </a>{" "}
+        </ExternalLink>{" "}
         and enter this code:
       </p>
       <div className="device-code-row">

@@ -6,8 +6,11 @@ type DeploymentRowViewProps = {
   row: DeploymentRow;
   highlighted: boolean;
   confirming: boolean;
+  managing: boolean;
   /** Stable across renders, so unchanged rows skip re-rendering. */
   onAskDelete: (name: string) => void;
+  /** Opens the row's Manage panel, or closes it when open; stable like onAskDelete. */
+  onToggleManage: (name: string) => void;
 };
 
 /** One deployment: plain cells, no queries, memoized — a resource may have hundreds. */
@@ -15,7 +18,9 @@ export const DeploymentRowView = memo(function DeploymentRowView({
   row,
   highlighted,
   confirming,
+  managing,
   onAskDelete,
+  onToggleManage,
 }: DeploymentRowViewProps) {
   const status = statusText(row.status);
   const rate = rateText(row);
@@ -57,6 +62,16 @@ export const DeploymentRowView = memo(function DeploymentRowView({
       <td title={row.upgradePolicy ?? undefined}>{upgradePolicyText(row.upgradePolicy)}</td>
       <td>{row.contentFilter ?? noValue}</td>
       <td className="deployment-actions">
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="manage-deployment"
+          aria-label={`Manage ${row.name}`}
+          aria-expanded={managing}
+          onClick={() => onToggleManage(row.name)}
+        >
+          Manage
+        </button>{" "}
         <button
           type="button"
           className="button button-small"

@@ -131,6 +131,11 @@ describe("resource browser", () => {
       kind: "AIServices",
       location: "swedencentral",
       endpoint: "https://shared-foundry.cognitiveservices.azure.com/",
+      endpoints: [
+        { name: "OpenAI Language Model Instance API", url: "https://shared-foundry.openai.azure.com/" },
+        { name: "Speech Services Speech to Text", url: "https://swedencentral.stt.speech.microsoft.com" },
+        { name: "Cognitive Services", url: "https://shared-foundry.cognitiveservices.azure.com/" },
+      ],
       keyAuthDisabled: true,
     }),
     sampleAccount({
@@ -185,6 +190,14 @@ describe("resource browser", () => {
     const facts = screen.getByTestId("resource-facts");
     expect(facts).toHaveTextContent("swedencentral");
     expect(facts).toHaveTextContent("https://shared-foundry.cognitiveservices.azure.com/");
+    // An AI Services resource serves other APIs at other endpoints: each is listed by Azure's name.
+    expect(within(facts).getByText("Endpoints")).toBeVisible();
+    expect(facts).toHaveTextContent(
+      "OpenAI Language Model Instance API https://shared-foundry.openai.azure.com/",
+    );
+    expect(facts).toHaveTextContent(
+      "Speech Services Speech to Text https://swedencentral.stt.speech.microsoft.com",
+    );
     expect(within(facts).getByText("Key access off")).toBeVisible();
     await waitFor(() => expect(rowNames()).toEqual(["shared-chat"]));
     const asked = callsTo(calls, "list_deployment_rows");

@@ -19,9 +19,14 @@ type DeploymentsTableProps = {
   onSort: (column: SortColumn) => void;
   highlighted: string | null;
   confirming: string | null;
+  managing: string | null;
   onAskDelete: (name: string) => void;
-  /** The delete confirmation, shown in a row under the deployment it is about. */
-  confirmation: ReactNode;
+  onToggleManage: (name: string) => void;
+  /**
+   * The delete confirmation or the Manage panel (one at a time), shown in a row under the
+   * deployment it is about.
+   */
+  detail: ReactNode;
 };
 
 export function DeploymentsTable({
@@ -30,10 +35,14 @@ export function DeploymentsTable({
   onSort,
   highlighted,
   confirming,
+  managing,
   onAskDelete,
-  confirmation,
+  onToggleManage,
+  detail,
 }: DeploymentsTableProps) {
   const tableRef = useRef<HTMLTableElement>(null);
+  const managed = useRef<string | null>(managing);
+  const expanded = confirming ?? managing;
 
   // Bring a just-created deployment into view: with hundreds of rows it may be far down.
   useEffect(() => {
@@ -42,6 +51,19 @@ export function DeploymentsTable({
     const row = [...rows].find((element) => element.dataset.deploymentName === highlighted);
     row?.scrollIntoView?.({ block: "nearest" });
   }, [highlighted]);
+
+  // A closed Manage panel hands focus back to its row's Manage button, unless something
+  // else took it meanwhile (the delete confirmation's input, say).
+  useEffect(() => {
+    const closed = managed.current;
+    managed.current = managing;
+    if (closed === null || managing !== null) return;
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) return;
+    const rows = tableRef.current?.querySelectorAll<HTMLElement>("tr[data-deployment-name]") ?? [];
+    const row = [...rows].find((element) => element.dataset.deploymentName === closed);
+    row?.querySelector<HTMLElement>('[data-testid="manage-deployment"]')?.focus();
+  }, [managing]);
 
   return (
     <div className="deployments-table-wrap">
@@ -78,11 +100,13 @@ export function DeploymentsTable({
                 row={row}
                 highlighted={row.name === highlighted}
                 confirming={row.name === confirming}
+                managing={row.name === managing}
                 onAskDelete={onAskDelete}
+                onToggleManage={onToggleManage}
               />
-              {row.name === confirming && (
+              {row.name === expanded && (
                 <tr className="deployment-confirm-row">
-                  <td colSpan={columns.length + 1}>{confirmation}</td>
+                  <td colSpan={columns.length + 1}>{detail}</td>
                 </tr>
               )}
             </Fragment>

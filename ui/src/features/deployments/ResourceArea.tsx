@@ -1,16 +1,28 @@
-import { useState } from "react";
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useAccounts } from "../connections/connectionQueries";
 import { accountKey } from "./coordinates";
 import { DeploymentsError } from "./DeploymentsError";
 import { DeploymentsPanel } from "./DeploymentsPanel";
+import { QuotaView } from "./quota/QuotaView";
 import { ResourceBrowser } from "./ResourceBrowser";
 
 type ResourceAreaProps = { profileId: string; subscriptionId: string };
 
-/** The subscription's AI resources on the left, the selected one's deployments on the right. */
+type Tab = "deployments" | "quota";
+
+const tabs: ReadonlyArray<{ id: Tab; label: string }> = [
+  { id: "deployments", label: "Deployments" },
+  { id: "quota", label: "Quota" },
+];
+
+/**
+ * The subscription's AI resources on the left; on the right, the selected one's deployments or
+ * the quota of a region, in two tabs.
+ */
 export function ResourceArea({ profileId, subscriptionId }: ResourceAreaProps) {
   const accounts = useAccounts(profileId, subscriptionId);
   const [pickedKey, setPickedKey] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>("deployments");
   const list = accounts.data ?? [];
   const selected = list.find((account) => accountKey(account) === pickedKey) ?? list[0] ?? null;
 
@@ -45,9 +57,119 @@ export function ResourceArea({ profileId, subscriptionId }: ResourceAreaProps) {
       </nav>
       <div className="deployments-main">
         {selected !== null && (
-          <DeploymentsPanel key={accountKey(selected)} profileId={profileId} account={selected} />
+          <ResourceTabs
+            tab={tab}
+            onTab={setTab}
+            deployments={
+              <DeploymentsPanel
+                key={accountKey(selected)}
+                profileId={profileId}
+                account={selected}
+              />
+            }
+            // Mounted only while shown: coming back asks Azure again, as a deployment made or
+            // deleted meanwhile moves the numbers.
+            quota={
+              tab === "quota" && (
+                <QuotaView
+                  profileId={profileId}
+                  subscriptionId={subscriptionId}
+                  accounts={list}
+                  defaultLocation={selected.location}
+                />
+              )
+            }
+          />
         )}
       </div>
     </div>
+  );
+}
+
+type ResourceTabsProps = {
+  tab: Tab;
+  onTab: (tab: Tab) => void;
+  deployments: ReactNode;
+  quota: ReactNode;
+};
+
+/**
+ * Tabs as the ARIA pattern has them: one stop in the tab order, arrow keys (and Home, End) move
+ * and show at once. The deployments panel stays mounted while hidden, so a wizard half filled in
+ * survives a look at the quota.
+ */
+function ResourceTabs({ tab, onTab, deployments, quota }: ResourceTabsProps) {
+  const id = useId();
+  const buttons = useRef(new Map<Tab, HTMLButtonElement>());
+
+  function show(next: Tab) {
+    onTab(next);
+    buttons.current.get(next)?.focus();
+  }
+
+  function keyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
+    const last = tabs.length - 1;
+    const target =
+      event.key === "ArrowRight"
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === "ArrowLeft"
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? last
+              : null;
+    const next = target === null ? undefined : tabs[target];
+    if (next !== undefined) {
+      event.preventDefault();
+      show(next.id);
+    }
+  }
+
+  return (
+    <>
+      <div className="resource-tabs" role="tablist" aria-label="Resource views">
+        {tabs.map((item, index) => (
+          <button
+            key={item.id}
+            ref={(element) => {
+              if (element) {
+                buttons.current.set(item.id, element);
+              } else {
+                buttons.current.delete(item.id);
+              }
+            }}
+            type="button"
+            role="tab"
+            id={`${id}-tab-${item.id}`}
+            className="resource-tab"
+            data-testid={`tab-${item.id}`}
+            aria-selected={item.id === tab}
+            aria-controls={`${id}-panel-${item.id}`}
+            tabIndex={item.id === tab ? 0 : -1}
+            onClick={() => onTab(item.id)}
+            onKeyDown={(event) => keyDown(event, index)}
+          >
+            {item.label}
+          </button>
+        ))}
+      </div>
+      {tabs.map((item) => (
+        <div
+          key={item.id}
+          role="tabpanel"
+          id={`${id}-panel-${item.id}`}
+          className="resource-tabpanel"
+          aria-labelledby={`${id}-tab-${item.id}`}
+          hidden={item.id !== tab}
+        >
+          {item.id === "deployments" ? deployments : quota}
+        </div>
+      ))}
+    </>
   );
 }

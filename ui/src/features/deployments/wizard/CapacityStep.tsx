@@ -1,5 +1,6 @@
 import { useId } from "react";
 import type { Quota, SkuChoice } from "../../../bindings";
+import { ExternalLink } from "../../../components/ExternalLink";
 import {
   capacityProblemMessage,
   checkCapacity,
@@ -85,9 +86,7 @@ export function CapacityStep({ sku, quota, capacity, onChange }: CapacityStepPro
         <div id={`${id}-problem`} className="wizard-problem" data-testid="capacity-problem">
           <p>{capacityProblemMessage(problem)}.</p>
           {problem.kind === "overQuota" && (
-            <a href={quotaRequestUrl} target="_blank" rel="noreferrer">
-              Request more quota
-            </a>
+            <ExternalLink href={quotaRequestUrl}>Request more quota</ExternalLink>
           )}
         </div>
       )}

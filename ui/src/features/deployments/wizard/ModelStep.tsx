@@ -1,4 +1,4 @@
-import { Fragment, memo, useDeferredValue, useId, useMemo } from "react";
+import { Fragment, memo, useDeferredValue, useEffect, useId, useMemo } from "react";
 import type { ModelChoice, PlanFacts } from "../../../bindings";
 import { formatContextWindow, formatLifecycle } from "./numbers";
 import { filterModels, findModel, modelKey, searchText } from "./search";
@@ -25,6 +25,11 @@ export function ModelStep({ facts, search, selectedKey, onSearch, onSelect }: Mo
   );
   const selected = findModel(facts, selectedKey);
 
+  // Keystroke to painted list, for the benchmark: the list for a new search is committed a moment
+  // after the keystroke (it is deferred), so the time is measured once `shown` has changed and
+  // the next frame has started, which is when the person sees it.
+  useEffect(() => measureSearchOnNextFrame(), [shown]);
+
   return (
     <div className="wizard-step-body">
       <div className="form-field">
@@ -41,7 +46,10 @@ export function ModelStep({ facts, search, selectedKey, onSearch, onSelect }: Mo
           placeholder="e.g. gpt-4o 2024 or embedding"
           aria-describedby={`${id}-count`}
           value={search}
-          onChange={(event) => onSearch(event.target.value)}
+          onChange={(event) => {
+            markKeystroke();
+            onSearch(event.target.value);
+          }}
           onKeyDown={(event) => {
             // Escape clears a search first; only an empty box lets it close the wizard.
             if (event.key === "Escape" && search !== "") {
@@ -86,6 +94,33 @@ export function ModelStep({ facts, search, selectedKey, onSearch, onSelect }: Mo
       )}
     </div>
   );
+}
+
+const keystrokeMark = "fd:catalog-keystroke";
+
+/** When the search box last changed: where the `catalog_search` measure starts. */
+function markKeystroke(): void {
+  if (typeof performance !== "undefined" && typeof performance.mark === "function") {
+    performance.mark(keystrokeMark);
+  }
+}
+
+/**
+ * Measures `catalog_search` from the last keystroke to the frame after the list it asked for was
+ * committed, then clears the mark so that a list changed by anything else is never measured.
+ * Returns the effect's cleanup: a newer list cancels the older one's frame.
+ */
+function measureSearchOnNextFrame(): (() => void) | undefined {
+  if (typeof performance === "undefined" || typeof requestAnimationFrame !== "function") {
+    return undefined;
+  }
+  const frame = requestAnimationFrame(() => {
+    if (performance.getEntriesByName(keystrokeMark).length) {
+      performance.measure("catalog_search", keystrokeMark);
+      performance.clearMarks(keystrokeMark);
+    }
+  });
+  return () => cancelAnimationFrame(frame);
 }
 
 /** One model version: name, version, lifecycle, what it can do, when it retires. */

@@ -1,4 +1,3 @@
-import { useEffect, useRef, useState } from "react";
 import type {
   OperationProgress,
   DeploymentDraft,
@@ -7,6 +6,7 @@ import type {
   SkuChoice,
 } from "../../../bindings";
 import { ErrorNotice } from "../../../components/ErrorNotice";
+import { copyFailedText, useCopy } from "../../../lib/useCopy";
 import { describeCapacity } from "./capacity";
 import { fieldLabel, fieldStep } from "./draft";
 import { stepTitles, type Step } from "./fields";
@@ -158,8 +158,6 @@ function capacitySummary(sku: SkuChoice, capacity: number, review: Review | unde
   return sku.provisioned ? derived : `${formatCount(capacity)} · ${derived}`;
 }
 
-type CopyState = "idle" | "copied" | "failed";
-
 function CodeBlock({
   title,
   text,
@@ -173,20 +171,7 @@ function CodeBlock({
   copyTestId: string;
   copyLabel: string;
 }) {
-  const [copied, setCopied] = useState<CopyState>("idle");
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  async function copy() {
-    clearTimeout(timer.current);
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied("copied");
-    } catch {
-      setCopied("failed");
-    }
-    timer.current = setTimeout(() => setCopied("idle"), 2500);
-  }
+  const { state: copied, copy } = useCopy(text);
 
   return (
     <section className="wizard-code" aria-label={title}>
@@ -205,7 +190,7 @@ function CodeBlock({
         {text}
       </pre>
       <p className="muted" role="status">
-        {copied === "failed" ? "Couldn’t copy: select the text and copy it yourself." : ""}
+        {copied === "failed" ? copyFailedText : ""}
       </p>
     </section>
   );
