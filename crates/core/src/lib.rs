@@ -5,6 +5,7 @@ pub mod account_keys;
 pub mod app_info;
 pub mod arm_session;
 pub mod connections;
+pub mod conversations;
 pub mod deployment_changes;
 pub mod deployment_plan;
 pub mod deployments;
