@@ -1,6 +1,6 @@
-import { memo } from "react";
+import { Fragment, memo, type ReactNode } from "react";
 import type { DeploymentRow } from "../../bindings";
-import { formatCount, noValue, rateText, statusText, upgradePolicyText } from "./format";
+import { formatCount, noValue, rateParts, statusText, upgradePolicyText } from "./format";
 
 type DeploymentRowViewProps = {
   row: DeploymentRow;
@@ -13,7 +13,26 @@ type DeploymentRowViewProps = {
   onToggleManage: (name: string) => void;
 };
 
-/** One deployment: plain cells, no queries, memoized — a resource may have hundreds. */
+/** "Microsoft.DefaultV2" may wrap after its dots rather than anywhere in a narrow cell. */
+function breakAfterDots(text: string): ReactNode {
+  const parts = text.split(".");
+  return parts.map((part, index) => (
+    // The parts of one string never move, so their places are stable keys.
+    <Fragment key={index}>
+      {part}
+      {index < parts.length - 1 && (
+        <>
+          .<wbr />
+        </>
+      )}
+    </Fragment>
+  ));
+}
+
+/**
+ * One deployment: plain cells, no queries, memoized — a resource may have hundreds. Each cell
+ * has a first line (what its header sorts by) and a muted second one.
+ */
 export const DeploymentRowView = memo(function DeploymentRowView({
   row,
   highlighted,
@@ -23,7 +42,7 @@ export const DeploymentRowView = memo(function DeploymentRowView({
   onToggleManage,
 }: DeploymentRowViewProps) {
   const status = statusText(row.status);
-  const rate = rateText(row);
+  const rates = rateParts(row);
   return (
     <tr
       className="deployment-row"
@@ -32,56 +51,95 @@ export const DeploymentRowView = memo(function DeploymentRowView({
       data-highlighted={highlighted ? "true" : undefined}
     >
       <th scope="row" className="deployment-name">
-        <span className="deployments-mono">{row.name}</span>
-        {row.warning !== null && (
-          <span className="deployments-badge tone-warning" data-testid="retirement-badge">
-            {row.warning}
+        <span className="deployments-mono cell-primary">{row.name}</span>
+        <span className="cell-badges">
+          <span className={`deployments-badge tone-${status.tone}`} data-testid="deployment-state">
+            {status.label}
           </span>
-        )}
+          {row.warning !== null && (
+            <span className="deployments-badge tone-warning" data-testid="retirement-badge">
+              {row.warning}
+            </span>
+          )}
+        </span>
       </th>
-      <td>
-        {row.model}
-        {row.modelVersion !== null && <span className="cell-version"> {row.modelVersion}</span>}
+      <td className="deployment-model">
+        <span className="cell-primary">
+          {row.model}
+          {row.modelVersion !== null && (
+            <>
+              {" "}
+              <span className="cell-version">{row.modelVersion}</span>
+            </>
+          )}
+        </span>
+        <span className="cell-secondary" data-testid="deployment-type">
+          {row.sku ?? noValue}
+        </span>
       </td>
-      <td>{row.sku ?? noValue}</td>
       <td className="deployment-capacity" data-testid="deployment-capacity">
         {row.capacity === null ? (
           noValue
         ) : (
           <>
-            <span className="cell-number">{formatCount(row.capacity)}</span>
-            {rate !== null && <span className="cell-secondary">{rate}</span>}
+            <span className="cell-primary cell-number">{formatCount(row.capacity)}</span>
+            {rates.length > 0 && (
+              <span className="cell-secondary">
+                {rates.map((part, index) => (
+                  <Fragment key={part}>
+                    {index > 0 && " "}
+                    {/* "150,000 TPM ·" and "900 RPM" each stay whole when the cell wraps. */}
+                    <span className="cell-nowrap">
+                      {index < rates.length - 1 ? `${part} ·` : part}
+                    </span>
+                  </Fragment>
+                ))}
+              </span>
+            )}
           </>
         )}
       </td>
-      <td>
-        <span className={`deployments-badge tone-${status.tone}`} data-testid="deployment-state">
-          {status.label}
+      <td className="deployment-options">
+        <span
+          className="cell-primary"
+          data-testid="deployment-upgrade-policy"
+          title={row.upgradePolicy === null ? undefined : `Upgrade policy: ${row.upgradePolicy}`}
+        >
+          <span className="deployments-sr-only">Upgrade policy: </span>
+          {upgradePolicyText(row.upgradePolicy)}
+        </span>
+        <span
+          className="cell-secondary"
+          data-testid="deployment-content-filter"
+          title={row.contentFilter === null ? undefined : `Content filter: ${row.contentFilter}`}
+        >
+          <span className="deployments-sr-only">Content filter: </span>
+          {row.contentFilter === null ? noValue : breakAfterDots(row.contentFilter)}
         </span>
       </td>
-      <td title={row.upgradePolicy ?? undefined}>{upgradePolicyText(row.upgradePolicy)}</td>
-      <td>{row.contentFilter ?? noValue}</td>
       <td className="deployment-actions">
-        <button
-          type="button"
-          className="button button-small"
-          data-testid="manage-deployment"
-          aria-label={`Manage ${row.name}`}
-          aria-expanded={managing}
-          onClick={() => onToggleManage(row.name)}
-        >
-          Manage
-        </button>{" "}
-        <button
-          type="button"
-          className="button button-small"
-          data-testid="delete-deployment"
-          aria-label={`Delete ${row.name}`}
-          aria-expanded={confirming}
-          onClick={() => onAskDelete(row.name)}
-        >
-          Delete
-        </button>
+        <div className="deployment-actions-buttons">
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="manage-deployment"
+            aria-label={`Manage ${row.name}`}
+            aria-expanded={managing}
+            onClick={() => onToggleManage(row.name)}
+          >
+            Manage
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="delete-deployment"
+            aria-label={`Delete ${row.name}`}
+            aria-expanded={confirming}
+            onClick={() => onAskDelete(row.name)}
+          >
+            Delete
+          </button>
+        </div>
       </td>
     </tr>
   );

@@ -17,7 +17,7 @@ describe("deployments table", () => {
     expect(screen.queryByTestId("deployments-table")).not.toBeInTheDocument();
   });
 
-  it("asks for the selected resource's deployments and shows every column", async () => {
+  it("asks for the selected resource's deployments and shows every value", async () => {
     const { calls } = renderDeployments({ list_deployment_rows: () => sampleDeploymentRows() });
 
     const table = await screen.findByTestId("deployments-table");
@@ -31,28 +31,78 @@ describe("deployments table", () => {
     ]);
 
     const chat = rowOf("chat-prod");
-    expect(cellOf(chat, "Model")).toHaveTextContent("gpt-4o 2024-11-20");
-    expect(cellOf(chat, "Type")).toHaveTextContent("GlobalStandard");
+    expect(cellOf(chat, "Name")).toHaveTextContent(/^chat-prodSucceeded$/);
+    expect(within(cellOf(chat, "Name")).getByTestId("deployment-state")).toHaveTextContent(
+      /^Succeeded$/,
+    );
+    expect(cellOf(chat, "Model")).toHaveTextContent(/^gpt-4o 2024-11-20GlobalStandard$/);
+    expect(within(cellOf(chat, "Model")).getByTestId("deployment-type")).toHaveTextContent(
+      /^GlobalStandard$/,
+    );
+    expect(cellOf(chat, "Capacity")).toBe(within(chat).getByTestId("deployment-capacity"));
     expect(cellOf(chat, "Capacity").textContent).toMatch(new RegExp(`^150150${sep}000 TPM · 900 RPM$`));
-    expect(cellOf(chat, "Upgrade policy")).toHaveTextContent("To new default");
-    expect(cellOf(chat, "Upgrade policy")).toHaveAttribute("title", "OnceNewDefaultVersionAvailable");
-    expect(cellOf(chat, "Content filter")).toHaveTextContent("Microsoft.DefaultV2");
-    expect(cellOf(chat, "State")).toHaveTextContent("Succeeded");
+    const options = cellOf(chat, "Options");
+    const upgrade = within(options).getByTestId("deployment-upgrade-policy");
+    expect(upgrade).toHaveTextContent(/^Upgrade policy: To new default$/);
+    expect(upgrade).toHaveAttribute("title", "Upgrade policy: OnceNewDefaultVersionAvailable");
+    expect(within(options).getByTestId("deployment-content-filter")).toHaveTextContent(
+      /^Content filter: Microsoft\.DefaultV2$/,
+    );
+    const actions = within(cellOf(chat, "Actions")).getAllByRole("button");
+    expect(actions.map((button) => button.textContent)).toEqual(["Manage", "Delete"]);
     expect(within(chat).queryByTestId("retirement-badge")).not.toBeInTheDocument();
 
     const embeddings = rowOf("embeddings");
     expect(within(embeddings).getByTestId("deployment-capacity").textContent).toMatch(
       new RegExp(`^1${sep}2001${sep}200${sep}000 TPM · 7${sep}200 RPM$`),
     );
-    expect(cellOf(embeddings, "Upgrade policy")).toHaveTextContent("—");
-    expect(cellOf(embeddings, "Content filter")).toHaveTextContent("—");
+    const noPolicy = within(embeddings).getByTestId("deployment-upgrade-policy");
+    expect(noPolicy).toHaveTextContent(/: —$/);
+    expect(noPolicy).not.toHaveAttribute("title");
+    expect(within(embeddings).getByTestId("deployment-content-filter")).toHaveTextContent(/: —$/);
 
     const legacy = rowOf("legacy-35");
-    expect(within(legacy).getByTestId("retirement-badge")).toHaveTextContent(
+    expect(within(cellOf(legacy, "Name")).getByTestId("retirement-badge")).toHaveTextContent(
       "Retires on 2026-01-15 (in 48 days)",
     );
     // A provisioning state the table has no word for is shown as Azure words it.
-    expect(cellOf(legacy, "State")).toHaveTextContent("Canceled");
+    expect(within(legacy).getByTestId("deployment-state")).toHaveTextContent(/^Canceled$/);
+  });
+
+  it("has five columns, each naming what its cells' second line holds", async () => {
+    renderDeployments({ list_deployment_rows: () => sampleDeploymentRows() });
+    const table = await screen.findByTestId("deployments-table");
+
+    expect(within(table).getAllByRole("columnheader").map((header) => header.textContent)).toEqual([
+      "Name▲ state",
+      "Model type",
+      "Capacity TPM · RPM",
+      "Options upgrade · filter",
+      "Actions",
+    ]);
+    expect(table.querySelectorAll("col")).toHaveLength(5);
+    for (const row of screen.getAllByTestId("deployment-row")) {
+      expect(row.children).toHaveLength(5);
+    }
+  });
+
+  it("spans the Manage panel and the delete confirmation across the whole table", async () => {
+    const { user } = renderDeployments({
+      list_deployment_rows: () => sampleDeploymentRows(),
+      deployment_plan_facts: never,
+    });
+    await screen.findByTestId("deployments-table");
+
+    await user.click(within(rowOf("embeddings")).getByTestId("delete-deployment"));
+    const confirmation = screen.getByTestId("delete-confirmation");
+    expect(confirmation.closest("td")).toHaveAttribute("colspan", "5");
+    expect(confirmation.closest("tr")?.previousElementSibling).toBe(rowOf("embeddings"));
+
+    await user.click(within(rowOf("chat-prod")).getByTestId("manage-deployment"));
+    const panel = screen.getByTestId("manage-panel");
+    expect(panel.closest("td")).toHaveAttribute("colspan", "5");
+    expect(panel.closest("tr")?.previousElementSibling).toBe(rowOf("chat-prod"));
+    expect(screen.queryByTestId("delete-confirmation")).not.toBeInTheDocument();
   });
 
   it("names every state and dashes a capacity Azure did not give", async () => {
@@ -81,6 +131,9 @@ describe("deployments table", () => {
       "Succeeded",
     ]);
     expect(cellOf(rowOf("e"), "Capacity")).toHaveTextContent(/^—$/);
+    expect(within(rowOf("e")).getByTestId("deployment-type")).toHaveTextContent(
+      "ProvisionedManaged",
+    );
   });
 
   it("says how to start when the resource has no deployment", async () => {

@@ -3,14 +3,17 @@ import type { DeploymentRow } from "../../bindings";
 import { DeploymentRowView } from "./DeploymentRowView";
 import type { Sort, SortColumn } from "./rows";
 
-const columns: { id: SortColumn; label: string }[] = [
-  { id: "name", label: "Name" },
-  { id: "model", label: "Model" },
-  { id: "type", label: "Type" },
-  { id: "capacity", label: "Capacity" },
-  { id: "state", label: "State" },
-  { id: "upgrade", label: "Upgrade policy" },
-  { id: "filter", label: "Content filter" },
+/**
+ * Four sortable columns whose cells have two lines: the value the header sorts by (Options: the
+ * upgrade policy), and a muted one the header's second line names; then the actions. Fixed
+ * widths (deployments.css, per <col>) keep the table, and the Manage panel or delete
+ * confirmation under a row, within the panel's width.
+ */
+const columns: { id: SortColumn; label: string; detail: string }[] = [
+  { id: "name", label: "Name", detail: "state" },
+  { id: "model", label: "Model", detail: "type" },
+  { id: "capacity", label: "Capacity", detail: "TPM · RPM" },
+  { id: "upgrade", label: "Options", detail: "upgrade · filter" },
 ];
 
 type DeploymentsTableProps = {
@@ -66,8 +69,18 @@ export function DeploymentsTable({
   }, [managing]);
 
   return (
-    <div className="deployments-table-wrap">
-      <table className="deployments-table" data-testid="deployments-table" ref={tableRef}>
+    <div className="deployments-table-wrap deployments-list-wrap">
+      <table
+        className="deployments-table deployments-list"
+        data-testid="deployments-table"
+        ref={tableRef}
+      >
+        <colgroup>
+          {columns.map((column) => (
+            <col key={column.id} className={`deployments-col-${column.id}`} />
+          ))}
+          <col className="deployments-col-actions" />
+        </colgroup>
         <thead>
           <tr>
             {columns.map((column) => {
@@ -80,10 +93,13 @@ export function DeploymentsTable({
                     data-testid={`sort-${column.id}`}
                     onClick={() => onSort(column.id)}
                   >
-                    {column.label}
-                    <span className="sort-indicator" aria-hidden="true">
-                      {sorted ? (sort.direction === "ascending" ? "▲" : "▼") : ""}
-                    </span>
+                    <span className="sort-label">
+                      {column.label}
+                      <span className="sort-indicator" aria-hidden="true">
+                        {sorted ? (sort.direction === "ascending" ? "▲" : "▼") : ""}
+                      </span>
+                    </span>{" "}
+                    <span className="sort-detail">{column.detail}</span>
                   </button>
                 </th>
               );

@@ -19,10 +19,10 @@ export function formatCount(value: number): string {
   return numbers.format(value);
 }
 
-/** "150,000 TPM · 900 RPM"; null when Azure gave neither rate. */
-export function rateText(
+/** ["150,000 TPM", "900 RPM"]: the rates Azure gave, which the table joins with " · ". */
+export function rateParts(
   row: Pick<DeploymentRow, "tokensPerMinute" | "requestsPerMinute">,
-): string | null {
+): string[] {
   const parts: string[] = [];
   if (row.tokensPerMinute !== null) {
     parts.push(`${formatCount(row.tokensPerMinute)} TPM`);
@@ -30,12 +30,12 @@ export function rateText(
   if (row.requestsPerMinute !== null) {
     parts.push(`${formatCount(row.requestsPerMinute)} RPM`);
   }
-  return parts.length === 0 ? null : parts.join(" · ");
+  return parts;
 }
 
 export type StatusTone = "ok" | "busy" | "bad" | "neutral";
 
-/** The State column's word and badge colour. */
+/** The state badge's word and colour (under the name in the table). */
 export function statusText(status: DeploymentStatus): { label: string; tone: StatusTone } {
   switch (status.kind) {
     case "creating":
@@ -53,7 +53,7 @@ export function statusText(status: DeploymentStatus): { label: string; tone: Sta
   }
 }
 
-/** Azure's upgrade policies in a word or two (the full name is the cell's title). */
+/** Azure's upgrade policies in a word or two (the table shows Azure's name as a tooltip). */
 export function upgradePolicyText(policy: string | null): string {
   switch (policy) {
     case "OnceNewDefaultVersionAvailable":

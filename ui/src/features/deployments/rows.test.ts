@@ -3,9 +3,19 @@ import { sampleDeploymentRow } from "../../test/fixtures";
 import { filterRows, nextSort, sortRows, type Sort } from "./rows";
 
 const rows = [
-  sampleDeploymentRow({ name: "b", capacity: null, sku: null }),
-  sampleDeploymentRow({ name: "a10", capacity: 10, sku: "Standard" }),
-  sampleDeploymentRow({ name: "a9", capacity: 200, sku: "GlobalStandard" }),
+  sampleDeploymentRow({ name: "b", capacity: null, sku: null, upgradePolicy: null }),
+  sampleDeploymentRow({
+    name: "a10",
+    capacity: 10,
+    sku: "Standard",
+    upgradePolicy: "OnceNewDefaultVersionAvailable",
+  }),
+  sampleDeploymentRow({
+    name: "a9",
+    capacity: 200,
+    sku: "GlobalStandard",
+    upgradePolicy: "NoAutoUpgrade",
+  }),
 ];
 
 describe("sortRows", () => {
@@ -13,7 +23,16 @@ describe("sortRows", () => {
     const names = (sort: Sort) => sortRows(rows, sort).map((row) => row.name);
     expect(names({ column: "capacity", direction: "ascending" })).toEqual(["a10", "a9", "b"]);
     expect(names({ column: "capacity", direction: "descending" })).toEqual(["a9", "a10", "b"]);
-    expect(names({ column: "type", direction: "descending" })).toEqual(["a10", "a9", "b"]);
+    expect(names({ column: "upgrade", direction: "descending" })).toEqual(["a10", "a9", "b"]);
+  });
+
+  it("sorts Options by upgrade policy, from never to the most eager", () => {
+    const sorted = sortRows(rows, { column: "upgrade", direction: "ascending" });
+    expect(sorted.map((row) => row.upgradePolicy)).toEqual([
+      "NoAutoUpgrade",
+      "OnceNewDefaultVersionAvailable",
+      null,
+    ]);
   });
 
   it("orders names with numbers as people read them, and leaves the input alone", () => {

@@ -1,7 +1,12 @@
 import type { DeploymentRow } from "../../bindings";
-import { statusText } from "./format";
 
-export type SortColumn = "name" | "model" | "type" | "capacity" | "upgrade" | "filter" | "state";
+/**
+ * The table's sortable columns. Each cell has two lines and its header sorts by the first one:
+ * Name by name, Model by model and version, Capacity by units, Options by upgrade policy. The
+ * second lines (state, deployment type, rates, content filter) are not sort keys, to keep one
+ * sort per header; the filter box still finds a deployment type.
+ */
+export type SortColumn = "name" | "model" | "capacity" | "upgrade";
 export type SortDirection = "ascending" | "descending";
 export type Sort = { column: SortColumn; direction: SortDirection };
 
@@ -15,16 +20,12 @@ function sortValue(row: DeploymentRow, column: SortColumn): SortValue {
       return row.name;
     case "model":
       return row.modelVersion === null ? row.model : `${row.model} ${row.modelVersion}`;
-    case "type":
-      return row.sku;
     case "capacity":
       return row.capacity;
     case "upgrade":
+      // Azure's names, which read from least to most eager: NoAutoUpgrade,
+      // OnceCurrentVersionExpired, OnceNewDefaultVersionAvailable.
       return row.upgradePolicy;
-    case "filter":
-      return row.contentFilter;
-    case "state":
-      return statusText(row.status).label;
   }
 }
 

@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useId, useMemo, useState } from "react";
+import { Fragment, memo, useDeferredValue, useId, useMemo, useState } from "react";
 import type { AccountView } from "../../../bindings";
 import { CopyButton } from "../../../components/CopyButton";
 import { ExternalLink } from "../../../components/ExternalLink";
@@ -205,9 +205,25 @@ function QuotaTable({ lines, region }: { lines: readonly QuotaLine[]; region: st
   );
 }
 
+/** `OpenAI.GlobalStandard.gpt-4o`, allowed to wrap after each dot rather than mid-word. */
+function BreakAtDots({ text }: { text: string }) {
+  const parts = text.split(".");
+  return parts.map((part, index) => (
+    <Fragment key={index}>
+      {part}
+      {index < parts.length - 1 && (
+        <>
+          .<wbr />
+        </>
+      )}
+    </Fragment>
+  ));
+}
+
 const QuotaRow = memo(function QuotaRow({ line }: { line: QuotaLine }) {
   const { quota } = line;
-  const unit = line.type === null ? null : line.provisioned ? "PTU" : "thousand tokens per minute";
+  // Units of capacity: PTUs, or thousands of tokens per minute (said in full in the tooltip).
+  const unit = line.type === null ? null : line.provisioned ? "PTU" : "K TPM";
   return (
     <tr
       className="quota-row"
@@ -218,7 +234,9 @@ const QuotaRow = memo(function QuotaRow({ line }: { line: QuotaLine }) {
       <td>
         <span className="quota-model">{line.model}</span>
         {line.model !== line.usageName && (
-          <span className="cell-secondary deployments-mono">{line.usageName}</span>
+          <span className="cell-secondary deployments-mono">
+            <BreakAtDots text={line.usageName} />
+          </span>
         )}
       </td>
       <td>{line.typeLabel ?? noValue}</td>
@@ -230,7 +248,14 @@ const QuotaRow = memo(function QuotaRow({ line }: { line: QuotaLine }) {
           {quota.used === null ? noValue : formatCount(quota.used)} of{" "}
           {quota.limit === null ? noValue : formatCount(quota.limit)}
         </span>
-        {unit !== null && <span className="cell-secondary">{unit}</span>}
+        {unit !== null && (
+          <span
+            className="cell-secondary"
+            title={line.provisioned ? "provisioned throughput units" : "thousand tokens per minute"}
+          >
+            {unit}
+          </span>
+        )}
       </td>
     </tr>
   );

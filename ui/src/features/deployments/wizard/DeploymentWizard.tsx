@@ -230,7 +230,14 @@ function WizardSteps({
       </section>
 
       <div className="wizard-footer">
-        <button type="button" className="button" data-testid="wizard-cancel" onClick={onCancel}>
+        {/* While Azure creates, closing would hide the outcome (the create goes on regardless). */}
+        <button
+          type="button"
+          className="button"
+          data-testid="wizard-cancel"
+          disabled={busy}
+          onClick={onCancel}
+        >
           Cancel
         </button>
         <p id={`${id}-reason`} className="wizard-reason" data-testid="wizard-reason" aria-live="polite">

@@ -198,6 +198,8 @@ describe("DeploymentWizard: creating", () => {
     expect(create()).toBeDisabled();
     expect(create()).toHaveTextContent("Creating…");
     expect(screen.getByTestId("wizard-back")).toBeDisabled();
+    // Closing now would hide how the create ends.
+    expect(screen.getByTestId("wizard-cancel")).toBeDisabled();
     const [call] = callsTo(calls, "create_deployment");
     expect(argOf(call?.args, "profileId")).toBe("acct-1");
     expect(argOf(call?.args, "account")).toEqual(account);
