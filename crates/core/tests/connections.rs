@@ -79,6 +79,15 @@ fn gpt4o_draft(name: &str, capacity: u32) -> foundry_desk_core::deployments::Dep
 }
 
 /// Connections keeping secrets in memory (for tests that do not look at the keychain).
+/// The Sandbox's OpenAI account in eastus.
+fn sandbox_openai() -> AccountRef {
+    AccountRef {
+        subscription: SUBSCRIPTION_ID.into(),
+        resource_group: GROUP_EAST.into(),
+        name: ACCOUNT_OPENAI.into(),
+    }
+}
+
 fn in_memory(dir: &std::path::Path) -> Connections {
     Connections::new(dir.to_path_buf(), Arc::new(foundry_desk_core::secrets::MemoryStore::new()))
 }
@@ -142,11 +151,7 @@ async fn an_account_signs_in_by_device_code_picks_a_tenant_gets_and_rotates_keys
     let accounts = connections.list_accounts(&id, SUBSCRIPTION_ID).await.unwrap();
     assert_eq!(accounts.len(), 2);
     assert!(accounts.iter().all(|a| a.key.is_none()));
-    let at = AccountRef {
-        subscription: SUBSCRIPTION_ID.into(),
-        resource_group: GROUP_EAST.into(),
-        name: ACCOUNT_OPENAI.into(),
-    };
+    let at = sandbox_openai();
     let (key1, _) = sim_keys(&sim).await;
     let saved = connections.get_keys_from_azure(&id, &at).await.unwrap();
     assert_eq!(saved.masked, format!("•••• {}", &key1[key1.len() - 4..]));
@@ -318,11 +323,7 @@ async fn a_refused_call_names_the_role_that_is_missing() {
     // No right to read keys: listKeys answers 403 AuthorizationFailed, and the error names the role.
     let fault = serde_json::json!({"faults": [{"kind": "forbidden", "method": "POST", "pathPrefix": "/subscriptions"}], "replace": true});
     reqwest::Client::new().post(format!("{}/_sim/faults", sim.base_url())).json(&fault).send().await.unwrap();
-    let at = AccountRef {
-        subscription: SUBSCRIPTION_ID.into(),
-        resource_group: GROUP_EAST.into(),
-        name: ACCOUNT_OPENAI.into(),
-    };
+    let at = sandbox_openai();
     match connections.get_keys_from_azure(&id, &at).await.unwrap_err() {
         ConnectionError::Azure(e) => {
             assert_eq!(e.code.as_deref(), Some("AuthorizationFailed"));
@@ -337,11 +338,7 @@ async fn the_sandbox_lists_reviews_creates_and_deletes_deployments() {
     let dir = tempfile::tempdir().unwrap();
     let connections = in_memory(dir.path());
     let id = connections.list().unwrap().remove(0).profile.id;
-    let at = AccountRef {
-        subscription: SUBSCRIPTION_ID.into(),
-        resource_group: GROUP_EAST.into(),
-        name: ACCOUNT_OPENAI.into(),
-    };
+    let at = sandbox_openai();
     let rows = connections.deployment_rows(&id, &at).await.unwrap();
     assert!(rows.iter().any(|r| r.name == "gpt-4o" && r.tokens_per_minute.is_some()), "{rows:?}");
 
@@ -378,11 +375,7 @@ async fn a_create_that_failed_in_azure_can_be_retried_under_the_same_name() {
     let dir = tempfile::tempdir().unwrap();
     let connections = in_memory(dir.path());
     let id = signed_in_work_account(&connections, &sim).await;
-    let at = AccountRef {
-        subscription: SUBSCRIPTION_ID.into(),
-        resource_group: GROUP_EAST.into(),
-        name: ACCOUNT_OPENAI.into(),
-    };
+    let at = sandbox_openai();
     let draft = gpt4o_draft("retry-me", 5);
     match connections.create_deployment(&id, &at, &draft, &Default::default()).await.unwrap_err() {
         ConnectionError::Azure(e) => assert_eq!(e.code.as_deref(), Some("InternalServerError"), "{e:?}"),
@@ -400,11 +393,7 @@ async fn changes_to_one_resource_queue_behind_each_other_instead_of_meeting_409(
     let dir = tempfile::tempdir().unwrap();
     let connections = in_memory(dir.path());
     let id = signed_in_work_account(&connections, &sim).await;
-    let at = AccountRef {
-        subscription: SUBSCRIPTION_ID.into(),
-        resource_group: GROUP_EAST.into(),
-        name: ACCOUNT_OPENAI.into(),
-    };
+    let at = sandbox_openai();
     let draft = gpt4o_draft("busy", 10);
     connections.create_deployment(&id, &at, &draft, &Default::default()).await.unwrap();
 

@@ -1,5 +1,6 @@
-import { Fragment, memo, type ReactNode } from "react";
+import { Fragment, memo } from "react";
 import type { DeploymentRow } from "../../bindings";
+import { BreakAtDots } from "../../components/BreakAtDots";
 import { formatCount, noValue, rateParts, statusText, upgradePolicyText } from "./format";
 
 type DeploymentRowViewProps = {
@@ -12,22 +13,6 @@ type DeploymentRowViewProps = {
   /** Opens the row's Manage panel, or closes it when open; stable like onAskDelete. */
   onToggleManage: (name: string) => void;
 };
-
-/** "Microsoft.DefaultV2" may wrap after its dots rather than anywhere in a narrow cell. */
-function breakAfterDots(text: string): ReactNode {
-  const parts = text.split(".");
-  return parts.map((part, index) => (
-    // The parts of one string never move, so their places are stable keys.
-    <Fragment key={index}>
-      {part}
-      {index < parts.length - 1 && (
-        <>
-          .<wbr />
-        </>
-      )}
-    </Fragment>
-  ));
-}
 
 /**
  * One deployment: plain cells, no queries, memoized — a resource may have hundreds. Each cell
@@ -114,7 +99,7 @@ export const DeploymentRowView = memo(function DeploymentRowView({
           title={row.contentFilter === null ? undefined : `Content filter: ${row.contentFilter}`}
         >
           <span className="deployments-sr-only">Content filter: </span>
-          {row.contentFilter === null ? noValue : breakAfterDots(row.contentFilter)}
+          {row.contentFilter === null ? noValue : <BreakAtDots text={row.contentFilter} />}
         </span>
       </td>
       <td className="deployment-actions">

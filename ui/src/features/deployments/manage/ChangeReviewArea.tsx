@@ -99,7 +99,7 @@ export function ChangeReviewArea({
             <p className="manage-code-title">The request Foundry Desk sends</p>
             <CopyButton text={requestText} label="Copy request" testId="manage-copy-request" />
           </div>
-          <pre className="manage-pre" data-testid="manage-request" tabIndex={0}>
+          <pre className="code-pre manage-pre" data-testid="manage-request" tabIndex={0}>
             {requestText}
           </pre>
           <div className="button-row">

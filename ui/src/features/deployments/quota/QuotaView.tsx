@@ -1,5 +1,6 @@
-import { Fragment, memo, useDeferredValue, useId, useMemo, useState } from "react";
+import { memo, useDeferredValue, useId, useMemo, useState } from "react";
 import type { AccountView } from "../../../bindings";
+import { BreakAtDots } from "../../../components/BreakAtDots";
 import { CopyButton } from "../../../components/CopyButton";
 import { ExternalLink } from "../../../components/ExternalLink";
 import { isCommandError } from "../../../lib/errorDetails";
@@ -203,21 +204,6 @@ function QuotaTable({ lines, region }: { lines: readonly QuotaLine[]; region: st
       </table>
     </div>
   );
-}
-
-/** `OpenAI.GlobalStandard.gpt-4o`, allowed to wrap after each dot rather than mid-word. */
-function BreakAtDots({ text }: { text: string }) {
-  const parts = text.split(".");
-  return parts.map((part, index) => (
-    <Fragment key={index}>
-      {part}
-      {index < parts.length - 1 && (
-        <>
-          .<wbr />
-        </>
-      )}
-    </Fragment>
-  ));
 }
 
 const QuotaRow = memo(function QuotaRow({ line }: { line: QuotaLine }) {

@@ -186,7 +186,7 @@ function CodeBlock({
           {copied === "copied" ? "Copied" : copyLabel}
         </button>
       </div>
-      <pre className="wizard-pre" data-testid={testId} tabIndex={0}>
+      <pre className="code-pre" data-testid={testId} tabIndex={0}>
         {text}
       </pre>
       <p className="muted" role="status">
