@@ -42,7 +42,7 @@ export function followUpOnError(queryClient: QueryClient, error: unknown): void 
 }
 
 /** Queries have no onError in TanStack 5, so their failures are followed up from an effect. */
-function useFollowUpOnQueryError(error: unknown): void {
+export function useFollowUpOnQueryError(error: unknown): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (error) {

@@ -1,8 +1,12 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo } from "react";
+import { useMemo } from "react";
 import { commands, type AccountCoordinates, type DeploymentRow } from "../../bindings";
 import { unwrap } from "../../lib/unwrap";
-import { followUpOnError, useProfiles } from "../connections/connectionQueries";
+import {
+  followUpOnError,
+  useFollowUpOnQueryError,
+  useProfiles,
+} from "../connections/connectionQueries";
 import { canReachResourceManager } from "./format";
 
 export const deploymentsKey = (profileId: string, account: AccountCoordinates) =>
@@ -19,7 +23,6 @@ export function useArmProfiles() {
 }
 
 export function useDeploymentRows(profileId: string, account: AccountCoordinates) {
-  const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: deploymentsKey(profileId, account),
     queryFn: async () => {
@@ -30,12 +33,7 @@ export function useDeploymentRows(profileId: string, account: AccountCoordinates
       return rows;
     },
   });
-  const { error } = query;
-  useEffect(() => {
-    if (error) {
-      followUpOnError(queryClient, error);
-    }
-  }, [queryClient, error]);
+  useFollowUpOnQueryError(query.error);
   return query;
 }
 
