@@ -154,10 +154,26 @@ impl ConversationStore {
         serde_json::from_slice(&bytes).ok()
     }
 
-    /// The index from the conversations themselves; an unreadable file is left out (and kept on disk).
+    /// The index from the conversations themselves. A file that cannot be read as a conversation is
+    /// renamed `<id>.json.unreadable` — kept for the person (or a newer version) to recover, and out of
+    /// the way so the index matches the files again.
     fn rebuild_index(&self, ids: &[String]) -> Result<Vec<ConversationSummary>, StoreError> {
-        let index: Vec<ConversationSummary> =
-            ids.iter().filter_map(|id| self.load(id).ok()).map(|c| c.summary()).collect();
+        let mut index = Vec::new();
+        for id in ids {
+            match self.load(id) {
+                Ok(conversation) => index.push(conversation.summary()),
+                Err(StoreError::Corrupt { path, .. }) => {
+                    let mut aside = path.clone().into_os_string();
+                    aside.push(".unreadable");
+                    std::fs::rename(&path, &aside).map_err(|source| StoreError::Io {
+                        action: "move aside",
+                        path,
+                        source,
+                    })?;
+                }
+                Err(e) => return Err(e),
+            }
+        }
         if !ids.is_empty() {
             self.write_index(&index)?;
         }

@@ -88,6 +88,12 @@ fn a_lost_or_stale_index_is_rebuilt_from_the_conversations() {
     let late = conversation("c-2", "Two", 20.0);
     std::fs::write(dir.path().join("c-2.json"), serde_json::to_vec(&late).unwrap()).unwrap();
     assert_eq!(store.list().unwrap()[0].id, "c-2");
+    // A conversation this version cannot read is moved aside, never deleted, and the rest still list.
+    std::fs::write(dir.path().join("c-3.json"), b"{\"id\": 3").unwrap();
+    let ids: Vec<String> = store.list().unwrap().into_iter().map(|s| s.id).collect();
+    assert_eq!(ids, ["c-2", "c-1"]);
+    assert!(dir.path().join("c-3.json.unreadable").exists());
+    assert_eq!(store.list().unwrap().len(), 2);
 }
 
 #[test]
