@@ -115,7 +115,8 @@ async fn a_deployment_is_created_through_the_wizard_seen_in_the_table_and_delete
     // The region's quota, with this deployment's capacity counted as used.
     app.click("tab-quota").await;
     let usage = css("quota-row", &[("data-usage-name", "OpenAI.GlobalStandard.gpt-4o")]);
-    app.wait_for_css(&usage).await;
+    // The Sandbox's gpt-4o (50) and this one (20) draw on the same GlobalStandard quota.
+    app.wait_for_text_css(&format!("{usage} {}", testid("quota-numbers")), |t| t.starts_with("70 of")).await;
     app.screenshot("quota").await;
     app.click("tab-deployments").await;
 

@@ -272,6 +272,8 @@ export type DeploymentRow = {
 	status: DeploymentStatus,
 	/**  "Retires on 2027-01-15 (in 48 days)" and the like. */
 	warning: string | null,
+	/**  Its type can be paused and resumed (the Standard family). */
+	pausable: boolean,
 };
 
 /**  Where a deployment stands, in the words the table uses. */

@@ -50,19 +50,10 @@ impl RunningSim {
     }
 
     /// Starts the simulator on a given loopback port (0 picks a free one).
+    /// The default world, or the seed `FOUNDRY_SIM_SEED` names (`region-scale`): the Sandbox in the app
+    /// and `fdesk sim` take it; a test that passes its own config never does.
     pub async fn start_on(port: u16) -> std::io::Result<Self> {
-        Self::start_with_on(SimConfig::default(), port).await
-    }
-
-    /// Starts the simulator with `config` on a free loopback port.
-    pub async fn start_with(config: SimConfig) -> std::io::Result<Self> {
-        Self::start_with_on(config, 0).await
-    }
-
-    /// Starts the simulator with `config` on a given loopback port (0 picks a free one).
-    /// Faults in the `FOUNDRY_SIM_FAULTS` environment variable are added to the config's; a seed named in
-    /// `FOUNDRY_SIM_SEED` (`region-scale`) replaces its seed.
-    pub async fn start_with_on(mut config: SimConfig, port: u16) -> std::io::Result<Self> {
+        let mut config = SimConfig::default();
         if let Ok(name) = std::env::var("FOUNDRY_SIM_SEED") {
             config.seed = seed::Seed::named(&name).ok_or_else(|| {
                 std::io::Error::new(
@@ -71,6 +62,17 @@ impl RunningSim {
                 )
             })?;
         }
+        Self::start_with_on(config, port).await
+    }
+
+    /// Starts the simulator with `config` on a free loopback port.
+    pub async fn start_with(config: SimConfig) -> std::io::Result<Self> {
+        Self::start_with_on(config, 0).await
+    }
+
+    /// Starts the simulator with `config` on a given loopback port (0 picks a free one).
+    /// Faults in the `FOUNDRY_SIM_FAULTS` environment variable are added to the config's.
+    pub async fn start_with_on(mut config: SimConfig, port: u16) -> std::io::Result<Self> {
         if let Ok(spec) = std::env::var("FOUNDRY_SIM_FAULTS") {
             let faults = faults::parse_spec(&spec).map_err(|e| {
                 std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("FOUNDRY_SIM_FAULTS: {e}"))

@@ -285,6 +285,7 @@ export function sampleCreatedRow(
     contentFilter: null,
     status: { kind: "succeeded" },
     warning: null,
+    pausable: true,
     ...overrides,
   };
 }
@@ -308,6 +309,7 @@ export function sampleDeploymentRow(overrides: Partial<TableDeploymentRow> = {})
     contentFilter: "Microsoft.DefaultV2",
     status: { kind: "succeeded" },
     warning: null,
+    pausable: true,
     ...overrides,
   };
 }

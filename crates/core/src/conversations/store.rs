@@ -4,6 +4,7 @@
 //! with the files, it is rebuilt from them.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use super::{Conversation, ConversationSummary};
 use crate::files::write_atomically;
@@ -34,16 +35,30 @@ pub enum StoreError {
 #[derive(Debug, Clone)]
 pub struct ConversationStore {
     dir: PathBuf,
+    /// One index update at a time: two saves must not each write back the index they read.
+    index_lock: Arc<Mutex<()>>,
 }
 
 impl ConversationStore {
     /// The store in `dir` (created on first save).
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        Self { dir: dir.into() }
+        Self { dir: dir.into(), index_lock: Arc::default() }
+    }
+
+    /// Applies `change` to the index under the lock; a missing or unreadable index is rebuilt first.
+    fn update_index(&self, change: impl FnOnce(&mut Vec<ConversationSummary>)) -> Result<(), StoreError> {
+        let _one_at_a_time = self.index_lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut index = match self.read_index() {
+            Some(index) => index,
+            None => self.rebuild_index(&self.ids()?)?,
+        };
+        change(&mut index);
+        self.write_index(&index)
     }
 
     /// Every conversation's summary, the most recently changed first.
     pub fn list(&self) -> Result<Vec<ConversationSummary>, StoreError> {
+        let _one_at_a_time = self.index_lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let ids = self.ids()?;
         let mut summaries = match self.read_index() {
             Some(index) if same_ids(&index, &ids) => index,
@@ -72,10 +87,10 @@ impl ConversationStore {
         let bytes = serde_json::to_vec(conversation)
             .map_err(|source| StoreError::Corrupt { path: path.clone(), source })?;
         write_atomically(&path, &bytes).map_err(|source| StoreError::Io { action: "write", path, source })?;
-        let mut index = self.list()?;
-        index.retain(|s| s.id != conversation.id);
-        index.push(conversation.summary());
-        self.write_index(&index)
+        self.update_index(|index| {
+            index.retain(|s| s.id != conversation.id);
+            index.push(conversation.summary());
+        })
     }
 
     /// Renames a conversation.
@@ -96,9 +111,7 @@ impl ConversationStore {
             }
             Err(source) => return Err(StoreError::Io { action: "delete", path, source }),
         }
-        let mut index = self.list()?;
-        index.retain(|s| s.id != id);
-        self.write_index(&index)
+        self.update_index(|index| index.retain(|s| s.id != id))
     }
 
     /// The conversations whose title or any message contains every word of `query` (case-insensitive),
@@ -143,7 +156,7 @@ impl ConversationStore {
         let mut ids: Vec<String> = entries
             .filter_map(Result::ok)
             .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".json")).map(str::to_string))
-            .filter(|id| id != "index")
+            .filter(|id| is_conversation_id(id))
             .collect();
         ids.sort();
         Ok(ids)
@@ -162,6 +175,8 @@ impl ConversationStore {
         for id in ids {
             match self.load(id) {
                 Ok(conversation) => index.push(conversation.summary()),
+                // Deleted meanwhile.
+                Err(StoreError::NotFound(_)) => {}
                 Err(StoreError::Corrupt { path, .. }) => {
                     let mut aside = path.clone().into_os_string();
                     aside.push(".unreadable");
@@ -191,6 +206,14 @@ impl ConversationStore {
     pub fn dir(&self) -> &Path {
         &self.dir
     }
+}
+
+/// `c-` and then letters, digits and dashes: never a path, never `index`, never a device name.
+fn is_conversation_id(id: &str) -> bool {
+    id.len() <= 64
+        && id.strip_prefix("c-").is_some_and(|rest| {
+            !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
 }
 
 fn same_ids(index: &[ConversationSummary], ids: &[String]) -> bool {

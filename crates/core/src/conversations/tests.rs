@@ -75,6 +75,10 @@ fn rename_delete_and_search_by_any_text() {
     assert_eq!(ids(store.list().unwrap()), ["c-2"]);
     assert!(matches!(store.load("c-1"), Err(StoreError::NotFound(_))));
     assert!(matches!(store.delete("../settings"), Err(StoreError::NotFound(_))), "no path escapes");
+    assert!(matches!(store.load("index"), Err(StoreError::NotFound(_))));
+    // Someone else's file in the folder is no conversation, and does not stop the list.
+    std::fs::write(dir.path().join("notes 1.json"), b"{}").unwrap();
+    assert_eq!(ids(store.list().unwrap()), ["c-2"]);
 }
 
 #[test]

@@ -13,7 +13,8 @@ fn chat() -> Deployment {
         "properties": {
             "model": {"format": "OpenAI", "name": "gpt-4o", "version": "2024-11-20"},
             "provisioningState": "Succeeded", "deploymentState": "Running",
-            "versionUpgradeOption": "OnceNewDefaultVersionAvailable", "raiPolicyName": "Microsoft.DefaultV2"
+            "versionUpgradeOption": "OnceNewDefaultVersionAvailable", "raiPolicyName": "Microsoft.DefaultV2",
+            "dynamicThrottlingEnabled": true, "spilloverDeploymentName": "chat-overflow"
         },
         "tags": {"team": "search"}
     }))
@@ -57,7 +58,8 @@ fn a_version_change_puts_the_whole_deployment_and_refuses_retiring_versions() {
     let preview = change_preview(&arm, &account(), "chat", &request, "2026-09-01");
     assert_eq!(preview.method, "PUT");
     assert!(preview.url.ends_with("/accounts/contoso-openai/deployments/chat?api-version=2026-09-01"));
-    // Everything PUT would otherwise reset is sent as it is: type, capacity, filter, state, tags.
+    // Everything PUT would otherwise reset is sent as it is: type, capacity, filter, state, throttling,
+    // spillover, tags.
     assert_eq!(
         preview.body,
         r#"{
@@ -73,7 +75,9 @@ fn a_version_change_puts_the_whole_deployment_and_refuses_retiring_versions() {
     },
     "versionUpgradeOption": "NoAutoUpgrade",
     "raiPolicyName": "Microsoft.DefaultV2",
-    "deploymentState": "Running"
+    "deploymentState": "Running",
+    "dynamicThrottlingEnabled": true,
+    "spilloverDeploymentName": "chat-overflow"
   },
   "tags": {
     "team": "search"
@@ -112,6 +116,33 @@ fn only_standard_family_deployments_pause_and_only_when_running() {
     let problems = check_change(&provisioned, &DeploymentChange::Pause, &facts()).unwrap_err();
     assert!(
         problems[0].message.starts_with("ProvisionedManaged deployments cannot be paused"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_version_left_out_of_the_catalog_can_still_change_policy_or_move_to_a_listed_one() {
+    let mut old = chat();
+    old.properties.model.version = Some("2024-08-06".into());
+    let policy = DeploymentChange::Model {
+        version: "2024-08-06".into(),
+        version_upgrade: Some("NoAutoUpgrade".into()),
+    };
+    assert!(matches!(check_change(&old, &policy, &facts()), Ok(ChangeRequest::Put(_))));
+    let upgrade = DeploymentChange::Model { version: "2024-11-20".into(), version_upgrade: None };
+    let Ok(ChangeRequest::Put(body)) = check_change(&old, &upgrade, &facts()) else {
+        panic!("a listed version")
+    };
+    assert_eq!(body.properties.model.version.as_deref(), Some("2024-11-20"));
+
+    // The capacity it keeps must fit the new version's type.
+    old.sku = Some(foundry_azure::arm::models::DeploymentSku::new("GlobalStandard".into(), 600));
+    let problems = check_change(&old, &upgrade, &facts()).unwrap_err();
+    assert_eq!(problems[0].field, DraftField::Capacity);
+    assert!(
+        problems[0]
+            .message
+            .starts_with("its capacity does not fit 2024-11-20: GlobalStandard takes at most 500"),
         "{problems:?}"
     );
 }

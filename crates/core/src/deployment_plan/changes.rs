@@ -54,7 +54,7 @@ pub enum ChangeRequest {
 }
 
 /// SKUs Azure can pause: the pay-per-token Standard family.
-fn can_pause(sku: &str) -> bool {
+pub(crate) fn can_pause(sku: &str) -> bool {
     ["standard", "globalstandard", "datazonestandard"].contains(&sku.to_ascii_lowercase().as_str())
 }
 
@@ -120,47 +120,7 @@ pub fn check_change(
             }))
         }
         DeploymentChange::Model { version: new_version, version_upgrade } => {
-            let Some(entry) = choice(facts, &model.format, &model.name, new_version) else {
-                let offered: Vec<&str> = facts
-                    .models
-                    .iter()
-                    .filter(|c| c.name.eq_ignore_ascii_case(&model.name))
-                    .map(|c| c.version.as_str())
-                    .collect();
-                return Err(vec![problem(
-                    DraftField::Model,
-                    format!(
-                        "{} has no version {new_version} here; versions offered: {}",
-                        model.name,
-                        offered.join(", ")
-                    ),
-                )]);
-            };
-            let mut problems = Vec::new();
-            if *new_version != version {
-                if let Some(reason) = &entry.blocked {
-                    problems.push(problem(DraftField::Model, reason.clone()));
-                }
-            }
-            if !entry.skus.iter().any(|s| s.name.eq_ignore_ascii_case(&sku_name)) {
-                problems.push(problem(
-                    DraftField::Sku,
-                    format!(
-                        "{} {new_version} is not offered as {sku_name} here; change its type first",
-                        model.name
-                    ),
-                ));
-            }
-            let old_policy = current.properties.version_upgrade_option.as_ref().map(|p| p.to_string());
-            if *new_version == version
-                && version_upgrade.as_ref().is_none_or(|p| Some(p) == old_policy.as_ref())
-            {
-                problems.push(problem(DraftField::Model, "that is what it has already"));
-            }
-            if !problems.is_empty() {
-                return Err(problems);
-            }
-            Ok(ChangeRequest::Put(Box::new(whole_body(current, new_version, version_upgrade.as_deref()))))
+            check_model_change(current, new_version, version_upgrade.as_deref(), facts)
         }
         DeploymentChange::Pause | DeploymentChange::Resume => {
             let pause = matches!(change, DeploymentChange::Pause);
@@ -182,13 +142,96 @@ pub fn check_change(
     }
 }
 
-/// The deployment as a PUT body, with the new version and policy and everything else kept as it is.
-fn whole_body(current: &Deployment, version: &str, version_upgrade: Option<&str>) -> DeploymentCreate {
+/// Another version or upgrade policy. Only a real version change is checked against the catalog
+/// (a deployment whose version left the catalog can still change its policy); the capacity it keeps
+/// must fit the new version's type and the quota, as a create would.
+fn check_model_change(
+    current: &Deployment,
+    new_version: &str,
+    version_upgrade: Option<&str>,
+    facts: &PlanFacts,
+) -> Result<ChangeRequest, Vec<DraftProblem>> {
+    let model = &current.properties.model;
+    let version = model.version.as_deref().unwrap_or_default();
+    let Some(sku) = &current.sku else {
+        return Err(vec![problem(
+            DraftField::Sku,
+            "Azure did not say this deployment's type and capacity; refresh and try again",
+        )]);
+    };
+    let sku_name = sku.name.to_string();
+    let old_policy = current.properties.version_upgrade_option.as_ref().map(|p| p.to_string());
+    if new_version == version && version_upgrade.is_none_or(|p| Some(p) == old_policy.as_deref()) {
+        return Err(vec![problem(DraftField::Model, "that is what it has already")]);
+    }
+    if new_version != version {
+        let Some(entry) = choice(facts, &model.format, &model.name, new_version) else {
+            let offered: Vec<&str> = facts
+                .models
+                .iter()
+                .filter(|c| c.name.eq_ignore_ascii_case(&model.name))
+                .map(|c| c.version.as_str())
+                .collect();
+            return Err(vec![problem(
+                DraftField::Model,
+                format!(
+                    "{} has no version {new_version} here; versions offered: {}",
+                    model.name,
+                    offered.join(", ")
+                ),
+            )]);
+        };
+        let mut problems = Vec::new();
+        if let Some(reason) = &entry.blocked {
+            problems.push(problem(DraftField::Model, reason.clone()));
+        }
+        match entry.skus.iter().find(|s| s.name.eq_ignore_ascii_case(&sku_name)) {
+            None => problems.push(problem(
+                DraftField::Sku,
+                format!(
+                    "{} {new_version} is not offered as {sku_name} here; change its type first",
+                    model.name
+                ),
+            )),
+            Some(new_sku) => {
+                // The capacity moves with the deployment: its own share of the quota comes back.
+                let old_usage = choice(facts, &model.format, &model.name, version)
+                    .and_then(|old| old.skus.iter().find(|s| s.name.eq_ignore_ascii_case(&sku_name)))
+                    .map(|old| old.usage_name.clone());
+                let own = if old_usage.is_none_or(|u| u == new_sku.usage_name) {
+                    sku.capacity.unwrap_or_default()
+                } else {
+                    0
+                };
+                let quota = new_sku.usage_name.as_deref().and_then(|u| quota_for(&facts.usages, u));
+                if let Err(e) = check_capacity(new_sku, sku.capacity.unwrap_or_default(), quota, own) {
+                    problems.push(problem(
+                        DraftField::Capacity,
+                        format!("its capacity does not fit {new_version}: {e}"),
+                    ));
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+    }
+    Ok(ChangeRequest::Put(Box::new(whole_body(current, sku, new_version, version_upgrade))))
+}
+
+/// The deployment as a PUT body, with the new version and policy and every other writable property
+/// kept as it is: a PUT replaces the whole deployment, and what it leaves out is reset.
+fn whole_body(
+    current: &Deployment,
+    sku: &DeploymentSku,
+    version: &str,
+    version_upgrade: Option<&str>,
+) -> DeploymentCreate {
     let properties = &current.properties;
     let mut model = properties.model.clone();
     model.version = Some(version.to_string());
     DeploymentCreate {
-        sku: current.sku.clone().unwrap_or_else(|| DeploymentSku::new(SkuName::from("Standard"), 1)),
+        sku: sku.clone(),
         properties: DeploymentCreateProperties {
             model,
             version_upgrade_option: version_upgrade
@@ -197,7 +240,8 @@ fn whole_body(current: &Deployment, version: &str, version_upgrade: Option<&str>
             rai_policy_name: properties.rai_policy_name.clone(),
             deployment_state: properties.deployment_state.clone(),
             service_tier: properties.service_tier.clone(),
-            ..DeploymentCreateProperties::default()
+            dynamic_throttling_enabled: properties.dynamic_throttling_enabled,
+            spillover_deployment_name: properties.spillover_deployment_name.clone(),
         },
         tags: current.tags.clone(),
     }

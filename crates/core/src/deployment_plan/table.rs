@@ -4,6 +4,7 @@
 use foundry_azure::arm::models::{Deployment, DeploymentState, Model, ProvisioningState};
 use serde::Serialize;
 
+use super::changes::can_pause;
 use super::dates::Day;
 use super::models::retirement_warning;
 
@@ -38,6 +39,8 @@ pub struct DeploymentRow {
     pub status: DeploymentStatus,
     /// "Retires on 2027-01-15 (in 48 days)" and the like.
     pub warning: Option<String>,
+    /// Its type can be paused and resumed (the Standard family).
+    pub pausable: bool,
 }
 
 fn status(deployment: &Deployment) -> DeploymentStatus {
@@ -96,6 +99,7 @@ pub fn deployment_rows(deployments: &[Deployment], models: &[Model], today: Day)
                 content_filter: d.properties.rai_policy_name.clone(),
                 status: status(d),
                 warning,
+                pausable: d.sku.as_ref().is_some_and(|s| can_pause(s.name.as_str())),
             }
         })
         .collect()
