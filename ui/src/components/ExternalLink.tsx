@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from "react";
+import { useState, type MouseEvent, type ReactNode } from "react";
 import { commands } from "../bindings";
 import { errorDetails } from "../lib/errorDetails";
 import { unwrap } from "../lib/unwrap";
@@ -16,6 +16,15 @@ type ExternalLinkProps = {
  */
 export function ExternalLink({ href, children, testId, className }: ExternalLinkProps) {
   const [failure, setFailure] = useState<string | null>(null);
+
+  function open(event: MouseEvent<HTMLAnchorElement>) {
+    event.preventDefault();
+    setFailure(null);
+    unwrap(commands.openLink(href)).catch((error: unknown) =>
+      setFailure(errorDetails(error).message),
+    );
+  }
+
   return (
     <>
       <a
@@ -23,12 +32,14 @@ export function ExternalLink({ href, children, testId, className }: ExternalLink
         data-testid={testId}
         className={className}
         rel="noreferrer"
-        onClick={(event) => {
-          event.preventDefault();
-          setFailure(null);
-          unwrap(commands.openLink(href)).catch((error: unknown) =>
-            setFailure(errorDetails(error).message),
-          );
+        // A click, Enter (the browser clicks the link for it) and a modified click.
+        onClick={open}
+        // The middle button, which would otherwise follow the href inside the web view. Other
+        // buttons (the right one's auxclick, after its context menu) open nothing.
+        onAuxClick={(event) => {
+          if (event.button === 1) {
+            open(event);
+          }
         }}
       >
         {children}

@@ -2,7 +2,10 @@ import { useEffect, useRef, useState } from "react";
 
 export type CopyState = "idle" | "copied" | "failed";
 
-/** Copies text to the clipboard and says how it went for a moment ("Copied", or that it failed). */
+/**
+ * Copies text to the clipboard and says how it went: "copied" for a moment, "failed" until the
+ * next try (the advice to copy by hand stays while the person follows it).
+ */
 export function useCopy(text: string): { state: CopyState; copy: () => Promise<void> } {
   const [state, setState] = useState<CopyState>("idle");
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -13,10 +16,10 @@ export function useCopy(text: string): { state: CopyState; copy: () => Promise<v
     try {
       await navigator.clipboard.writeText(text);
       setState("copied");
+      timer.current = setTimeout(() => setState("idle"), 2500);
     } catch {
       setState("failed");
     }
-    timer.current = setTimeout(() => setState("idle"), 2500);
   }
 
   return { state, copy };

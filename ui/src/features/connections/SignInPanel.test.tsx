@@ -1,5 +1,5 @@
 import { waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { ProfileView } from "../../bindings";
 import { accountProfile, sampleTenants } from "../../test/fixtures";
 import { commandError, never } from "../../test/mockCommands";
@@ -81,6 +81,29 @@ describe("signing in", () => {
     ]);
     // A cancel is the person's choice, not a failure.
     expect(within(detail).queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("says to copy the device code by hand when the clipboard refuses", async () => {
+    const { user } = renderConnections({
+      list_profiles: () => [signedOut()],
+      start_device_code: () => deviceCode,
+      finish_sign_in: never,
+    });
+    const detail = await detailOf("Contoso");
+    await user.click(within(detail).getByTestId("sign-in-device-code"));
+    await within(detail).findByTestId("device-code");
+    const writeText = vi
+      .spyOn(navigator.clipboard, "writeText")
+      .mockRejectedValue(new Error("denied"));
+
+    await user.click(within(detail).getByTestId("device-code-copy"));
+
+    expect(
+      await within(detail).findByText("Couldn’t copy: select the code and copy it yourself."),
+    ).toBeVisible();
+    expect(within(detail).getByTestId("device-code-copy")).toHaveTextContent("Copy code");
+    expect(writeText).toHaveBeenCalledWith("FDX7-K2PQ");
+    writeText.mockRestore();
   });
 
   it("shows why a sign-in was declined, with code and request id, and lets you try again", async () => {

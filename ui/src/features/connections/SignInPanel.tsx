@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type Ref } from "react";
 import type { BrowserSignInView, DeviceCodeView, ProfileView } from "../../bindings";
 import { ExternalLink } from "../../components/ExternalLink";
 import { isCommandError } from "../../lib/errorDetails";
+import { useCopy } from "../../lib/useCopy";
 import { ActionError } from "./ActionError";
 import {
   useCancelSignIn,
@@ -180,17 +181,9 @@ function Waiting({ onCancel }: { onCancel: () => void }) {
 }
 
 function DeviceCode({ view, onCancel }: { view: DeviceCodeView; onCancel: () => void }) {
-  const [copied, setCopied] = useState<"no" | "yes" | "failed">("no");
+  // Its own advice when the clipboard refuses: it is a code to select, not a text.
+  const { state: copied, copy } = useCopy(view.userCode);
   const minutes = Math.max(1, Math.round(view.expiresInSecs / 60));
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(view.userCode);
-      setCopied("yes");
-    } catch {
-      setCopied("failed");
-    }
-  }
 
   return (
     <div className="device-code-step">
@@ -216,7 +209,7 @@ function DeviceCode({ view, onCancel }: { view: DeviceCodeView; onCancel: () => 
           data-testid="device-code-copy"
           onClick={() => void copy()}
         >
-          {copied === "yes" ? "Copied" : "Copy code"}
+          {copied === "copied" ? "Copied" : "Copy code"}
         </button>
       </div>
       {copied === "failed" && (

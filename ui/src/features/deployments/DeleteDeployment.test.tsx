@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { DeploymentRow } from "../../bindings";
 import { sampleDeploymentRows } from "../../test/fixtures";
@@ -82,6 +82,47 @@ describe("delete a deployment", () => {
     expect(screen.getByRole("button", { name: "Keep it" })).toBeDisabled();
     expect(rowNames()).toContain("chat-prod");
     expect(screen.queryByTestId("deployments-status")).not.toBeInTheDocument();
+  });
+
+  it("keeps its confirmation on screen until Azure answers, so a refusal is shown", async () => {
+    let refuse: (error: unknown) => void = () => undefined;
+    const { user } = renderDeployments({
+      list_deployment_rows: () => sampleDeploymentRows(),
+      delete_deployment: () =>
+        new Promise<null>((_resolve, reject) => {
+          refuse = reject;
+        }),
+    });
+    await screen.findByTestId("deployments-table");
+    await user.click(within(rowOf("embeddings")).getByTestId("delete-deployment"));
+    await user.type(screen.getByTestId("delete-confirm-name"), "embeddings{Enter}");
+
+    const waiting = [
+      screen.getByTestId("new-deployment"),
+      screen.getByTestId("deployments-filter"),
+      ...screen.getAllByTestId("manage-deployment"),
+      ...screen.getAllByTestId("delete-deployment"),
+    ];
+    for (const element of waiting) {
+      expect(element).toBeDisabled();
+      expect(element).toHaveAttribute("title", "Wait until embeddings is deleted.");
+    }
+    await user.click(within(rowOf("chat-prod")).getByTestId("manage-deployment"));
+    await user.click(within(rowOf("chat-prod")).getByTestId("delete-deployment"));
+    await user.type(screen.getByTestId("deployments-filter"), "chat");
+    expect(screen.queryByTestId("manage-panel")).not.toBeInTheDocument();
+    expect(screen.getByTestId("delete-confirmation")).toHaveTextContent("Delete embeddings");
+
+    await act(async () =>
+      refuse(commandError({ kind: "azure", message: "The deployment is in use." })),
+    );
+
+    expect(
+      await within(screen.getByTestId("delete-confirmation")).findByRole("alert"),
+    ).toHaveTextContent("The deployment is in use.");
+    for (const element of waiting) {
+      expect(element).toBeEnabled();
+    }
   });
 
   it("shows Azure's refusal in place, with its code and request id", async () => {

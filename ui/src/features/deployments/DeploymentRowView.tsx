@@ -12,6 +12,8 @@ type DeploymentRowViewProps = {
   onAskDelete: (name: string) => void;
   /** Opens the row's Manage panel, or closes it when open; stable like onAskDelete. */
   onToggleManage: (name: string) => void;
+  /** Why Manage and Delete wait (a change or delete in flight), else null. */
+  busy: string | null;
 };
 
 /**
@@ -25,6 +27,7 @@ export const DeploymentRowView = memo(function DeploymentRowView({
   managing,
   onAskDelete,
   onToggleManage,
+  busy,
 }: DeploymentRowViewProps) {
   const status = statusText(row.status);
   const rates = rateParts(row);
@@ -108,6 +111,8 @@ export const DeploymentRowView = memo(function DeploymentRowView({
             type="button"
             className="button button-small"
             data-testid="manage-deployment"
+            disabled={busy !== null}
+            title={busy ?? undefined}
             aria-label={`Manage ${row.name}`}
             aria-expanded={managing}
             onClick={() => onToggleManage(row.name)}
@@ -118,6 +123,8 @@ export const DeploymentRowView = memo(function DeploymentRowView({
             type="button"
             className="button button-small"
             data-testid="delete-deployment"
+            disabled={busy !== null}
+            title={busy ?? undefined}
             aria-label={`Delete ${row.name}`}
             aria-expanded={confirming}
             onClick={() => onAskDelete(row.name)}

@@ -1,10 +1,16 @@
-import { useQueryClient } from "@tanstack/react-query";
+import { useIsMutating, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import type { AccountView, DeploymentRow } from "../../bindings";
 import { hrefFor } from "../../routes/useRoute";
 import { coordinatesOf } from "./coordinates";
 import { DeleteDeployment } from "./DeleteDeployment";
-import { deploymentsResponseMark, updateRows, useDeploymentRows } from "./deploymentQueries";
+import {
+  deploymentChangeKey,
+  deploymentDeleteKey,
+  deploymentsResponseMark,
+  updateRows,
+  useDeploymentRows,
+} from "./deploymentQueries";
 import { DeploymentsError } from "./DeploymentsError";
 import { DeploymentsTable } from "./DeploymentsTable";
 import { DeploymentsToolbar } from "./DeploymentsToolbar";
@@ -56,6 +62,20 @@ export function DeploymentsPanel({ profileId, account }: DeploymentsPanelProps) 
   const [managing, setManaging] = useState<string | null>(null);
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
+
+  // A change (Manage) or a delete in flight is shown, and its failure told, by the panel under
+  // its row, with every input as typed. Until Azure answers, nothing here may unmount that panel:
+  // another row's Manage or Delete, its own Manage toggle, New deployment, a filter hiding its
+  // row. They wait, saying why (the panel's own Close and Escape wait too). Simpler and surer
+  // than lifting the mutations up here: a lifted outcome would survive, but not the inputs,
+  // the reviewed request and the retry the panel keeps.
+  const changing = useIsMutating({ mutationKey: deploymentChangeKey(profileId, coordinates) }) > 0;
+  const deleting = useIsMutating({ mutationKey: deploymentDeleteKey(profileId, coordinates) }) > 0;
+  const busy = changing
+    ? `Wait until the change to ${managing ?? "the deployment"} is applied.`
+    : deleting
+      ? `Wait until ${confirming ?? "the deployment"} is deleted.`
+      : null;
 
   // The bench reads "deployments_table_render" (see measureTableRender): once a new rows array
   // has been committed, measure at the next frame, when it is on screen. dataUpdatedAt too, as a
@@ -160,6 +180,7 @@ export function DeploymentsPanel({ profileId, account }: DeploymentsPanelProps) 
               setStatus(null);
             }}
             count={rows.isSuccess && total > 0 ? countText(visible.length, total) : null}
+            busy={busy}
           />
           {rows.isPending && (
             <p role="status" className="muted">
@@ -193,6 +214,7 @@ export function DeploymentsPanel({ profileId, account }: DeploymentsPanelProps) 
               managing={managedRow === undefined ? null : managing}
               onAskDelete={askDelete}
               onToggleManage={toggleManage}
+              busy={busy}
               detail={
                 confirming !== null ? (
                   <DeleteDeployment

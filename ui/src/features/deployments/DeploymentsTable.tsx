@@ -30,6 +30,8 @@ type DeploymentsTableProps = {
    * deployment it is about.
    */
   detail: ReactNode;
+  /** Why every row's Manage and Delete wait (a change or delete in flight), else null. */
+  busy: string | null;
 };
 
 export function DeploymentsTable({
@@ -42,6 +44,7 @@ export function DeploymentsTable({
   onAskDelete,
   onToggleManage,
   detail,
+  busy,
 }: DeploymentsTableProps) {
   const tableRef = useRef<HTMLTableElement>(null);
   const managed = useRef<string | null>(managing);
@@ -119,6 +122,7 @@ export function DeploymentsTable({
                 managing={row.name === managing}
                 onAskDelete={onAskDelete}
                 onToggleManage={onToggleManage}
+                busy={busy}
               />
               {row.name === expanded && (
                 <tr className="deployment-confirm-row">

@@ -8,6 +8,8 @@ type DeploymentsToolbarProps = {
   onNew: () => void;
   /** "12 deployments", "3 of 12 deployments"; null while they load. */
   count: string | null;
+  /** Why the filter and New deployment wait (a change or delete in flight), else null. */
+  busy: string | null;
 };
 
 export function DeploymentsToolbar({
@@ -17,6 +19,7 @@ export function DeploymentsToolbar({
   onRefresh,
   onNew,
   count,
+  busy,
 }: DeploymentsToolbarProps) {
   const id = useId();
   return (
@@ -31,6 +34,8 @@ export function DeploymentsToolbar({
         data-testid="deployments-filter"
         placeholder="Filter by name, model or type"
         value={filter}
+        disabled={busy !== null}
+        title={busy ?? undefined}
         onChange={(event) => onFilter(event.target.value)}
       />
       {count !== null && (
@@ -52,6 +57,8 @@ export function DeploymentsToolbar({
           type="button"
           className="button button-primary"
           data-testid="new-deployment"
+          disabled={busy !== null}
+          title={busy ?? undefined}
           onClick={onNew}
         >
           New deployment

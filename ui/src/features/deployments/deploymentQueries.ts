@@ -12,6 +12,15 @@ import { canReachResourceManager } from "./format";
 export const deploymentsKey = (profileId: string, account: AccountCoordinates) =>
   ["deployments", profileId, account.subscriptionId, account.resourceGroup, account.name] as const;
 
+/**
+ * Names the changes (Manage) and deletes in flight on an account's deployments, so that
+ * DeploymentsPanel can keep what shows their outcome on screen until Azure answers.
+ */
+export const deploymentChangeKey = (profileId: string, account: AccountCoordinates) =>
+  ["deployment-change", ...deploymentsKey(profileId, account).slice(1)] as const;
+export const deploymentDeleteKey = (profileId: string, account: AccountCoordinates) =>
+  ["deployment-delete", ...deploymentsKey(profileId, account).slice(1)] as const;
+
 /** The profiles that can list deployments, from the same ["profiles"] query Connections uses. */
 export function useArmProfiles() {
   const profiles = useProfiles();
@@ -61,6 +70,7 @@ export function updateRows(
 export function useDeleteDeployment(profileId: string, account: AccountCoordinates) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: deploymentDeleteKey(profileId, account),
     mutationFn: ({ name, typedName }: { name: string; typedName: string }) =>
       unwrap(commands.deleteDeployment(profileId, account, name, typedName)),
     onSuccess: (_done, { name }) =>

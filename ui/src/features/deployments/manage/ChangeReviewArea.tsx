@@ -1,8 +1,15 @@
 import type { UseMutationResult } from "@tanstack/react-query";
-import type { ChangeReview, DeploymentChange, OperationProgress } from "../../../bindings";
+import { useEffect, useState } from "react";
+import type {
+  ChangeReview,
+  DeploymentChange,
+  DeploymentRow,
+  OperationProgress,
+} from "../../../bindings";
+import { CodeBlock } from "../../../components/CodeBlock";
 import { DeploymentsError } from "../DeploymentsError";
 import { fieldLabel } from "../wizard/draft";
-import { CopyButton } from "../../../components/CopyButton";
+import { rowKey, sameChange } from "./reviewed";
 
 /** How the one change in flight (or the last one that failed) concerns a section. */
 export type ApplyState = {
@@ -19,7 +26,8 @@ export type ApplyState = {
 type ReviewMutation = UseMutationResult<ChangeReview, unknown, DeploymentChange>;
 
 type ChangeReviewAreaProps = {
-  name: string;
+  /** The deployment as it is now. */
+  row: DeploymentRow;
   /** The change the inputs make, or null while nothing differs or something is wrong. */
   change: DeploymentChange | null;
   review: ReviewMutation;
@@ -29,18 +37,47 @@ type ChangeReviewAreaProps = {
 
 /** "Review change", then Rust's problems or the exact request, then "Apply" and its outcome. */
 export function ChangeReviewArea({
-  name,
+  row,
   change,
   review,
   reviewTestId,
   apply,
 }: ChangeReviewAreaProps) {
-  const result = review.data;
-  const ready = result !== undefined && result.problems.length === 0 && result.request !== null;
+  // The row as it was when the review on screen was asked for.
+  const [reviewedRow, setReviewedRow] = useState<string | null>(null);
+  const rowNow = rowKey(row);
+  const reviewed = review.variables;
+  // Rust's verdict is shown, and can be applied, only while it is about what the inputs say and
+  // the deployment as it is: once either differs, it is gone until reviewed again. Apply then
+  // sends the reviewed change itself, the one whose request is on screen.
+  const current =
+    reviewed !== undefined &&
+    change !== null &&
+    sameChange(reviewed, change) &&
+    reviewedRow === rowNow;
+  // …and forgotten, so that it does not come back with the inputs or the row as they were.
+  const stale = reviewed !== undefined && !current;
+  const forget = review.reset;
+  useEffect(() => {
+    if (stale) {
+      forget();
+    }
+  }, [stale, forget]);
+  const result = current ? review.data : undefined;
+  const ready =
+    reviewed !== undefined &&
+    result !== undefined &&
+    result.problems.length === 0 &&
+    result.request !== null;
   const requestText =
     result === undefined || result.request === null
       ? ""
       : `${result.request.method} ${result.request.url}\n\n${result.request.body}`;
+
+  function check(next: DeploymentChange) {
+    setReviewedRow(rowNow);
+    review.mutate(next);
+  }
 
   return (
     <div className="manage-review">
@@ -52,7 +89,7 @@ export function ChangeReviewArea({
           disabled={change === null || apply.applying || review.isPending}
           onClick={() => {
             if (change !== null) {
-              review.mutate(change);
+              check(change);
             }
           }}
         >
@@ -70,9 +107,7 @@ export function ChangeReviewArea({
         <DeploymentsError
           title="Couldn’t check the change."
           error={review.error}
-          onRetry={
-            review.variables === undefined ? undefined : () => review.mutate(review.variables)
-          }
+          onRetry={change === null ? undefined : () => check(change)}
         />
       )}
 
@@ -94,33 +129,29 @@ export function ChangeReviewArea({
       )}
 
       {ready && (
-        <section className="manage-code" aria-label="The request Foundry Desk sends">
-          <div className="manage-code-header">
-            <p className="manage-code-title">The request Foundry Desk sends</p>
-            <CopyButton text={requestText} label="Copy request" testId="manage-copy-request" />
-          </div>
-          <pre className="code-pre manage-pre" data-testid="manage-request" tabIndex={0}>
-            {requestText}
-          </pre>
+        <>
+          <CodeBlock
+            title="The request Foundry Desk sends"
+            text={requestText}
+            testId="manage-request"
+            copyTestId="manage-copy-request"
+            copyLabel="Copy request"
+          />
           <div className="button-row">
             <button
               type="button"
               className="button button-primary"
               data-testid="manage-apply"
-              disabled={apply.applying || change === null}
-              onClick={() => {
-                if (change !== null) {
-                  apply.onApply(change);
-                }
-              }}
+              disabled={apply.applying}
+              onClick={() => apply.onApply(reviewed)}
             >
               {apply.applying && apply.mine ? "Applying…" : "Apply"}
             </button>
           </div>
-        </section>
+        </>
       )}
 
-      <ApplyOutcome name={name} apply={apply} />
+      <ApplyOutcome name={row.name} apply={apply} />
     </div>
   );
 }

@@ -251,6 +251,7 @@ describe("manage a deployment: type and capacity", () => {
       tokensPerMinute: null,
       requestsPerMinute: null,
       upgradePolicy: null,
+      pausable: false,
     });
     const { user } = renderManage({ list_deployment_rows: () => [reasoning] });
     await openManage(user, "reasoning");
@@ -290,6 +291,48 @@ describe("manage a deployment: type and capacity", () => {
     await user.selectOptions(screen.getByTestId("manage-upgrade"), "NoAutoUpgrade");
     expect(screen.getByTestId("manage-review-model")).toBeEnabled();
     expect(screen.getByTestId("manage-pause")).toHaveTextContent("Pause");
+  });
+});
+
+describe("manage a deployment: as strict as Rust, no more", () => {
+  it("counts its own capacity as free even beyond the limit, as Rust's check does", async () => {
+    // Azure reports less used than the deployment holds (usage lags): Rust allows free + own.
+    const facts = samplePlanFacts();
+    const quotas = facts.quotas.map((named) =>
+      named.usageName === "OpenAI.GlobalStandard.gpt-4o"
+        ? { ...named, quota: { limit: 200, used: 100, free: 100 } }
+        : named,
+    );
+    const { user } = renderManage({ deployment_plan_facts: () => ({ ...facts, quotas }) });
+    await openManage(user, "chat-prod");
+
+    await typeCapacity(user, "250");
+    expect(screen.queryByTestId("manage-capacity-problem")).not.toBeInTheDocument();
+    expect(screen.getByTestId("manage-review")).toBeEnabled();
+
+    await typeCapacity(user, "251");
+    expect(screen.getByTestId("manage-capacity-problem")).toHaveTextContent(
+      "251 is more than the 250 free in this region",
+    );
+    expect(screen.getByTestId("manage-review")).toBeDisabled();
+  });
+
+  it("offers pausing as the row says (Rust's rule), whatever the type is called", async () => {
+    const rows = [
+      sampleDeploymentRow({ name: "no-pause", pausable: false }),
+      sampleDeploymentRow({ name: "new-type", sku: "GlobalStandardNext", pausable: true }),
+    ];
+    const { user } = renderManage({ list_deployment_rows: () => rows });
+    await openManage(user, "no-pause");
+    expect(screen.queryByTestId("manage-pause")).not.toBeInTheDocument();
+    expect(screen.getByTestId("manage-pause-unavailable")).toHaveTextContent(
+      "GlobalStandard deployments cannot be paused",
+    );
+
+    await user.click(screen.getByTestId("manage-close"));
+    await openManage(user, "new-type");
+    expect(screen.getByTestId("manage-pause")).toHaveTextContent("Pause");
+    expect(screen.queryByTestId("manage-pause-unavailable")).not.toBeInTheDocument();
   });
 });
 
@@ -358,6 +401,13 @@ describe("manage a deployment: review", () => {
 
     const request = await screen.findByTestId("manage-request");
     expect(request.textContent).toBe(`PATCH ${deploymentUrl("chat-prod")}\n\n${body}`);
+    // The wizard's code block: titled, with its one copy button.
+    const block = screen.getByRole("region", { name: "The request Foundry Desk sends" });
+    expect(block).toHaveClass("code-block");
+    expect(block).toContainElement(request);
+    expect(within(block).getAllByRole("button")).toEqual([
+      within(block).getByTestId("manage-copy-request"),
+    ]);
     expect(callsTo(calls, "review_deployment_change").map((call) => call.args)).toEqual([
       {
         profileId: "sandbox",
@@ -376,6 +426,41 @@ describe("manage a deployment: review", () => {
     expect(screen.queryByTestId("manage-request")).not.toBeInTheDocument();
     expect(screen.queryByTestId("manage-apply")).not.toBeInTheDocument();
     expect(callsTo(calls, "change_deployment")).toHaveLength(0);
+  });
+
+  it("drops the review when the deployment changes; applies only what was reviewed", async () => {
+    let rows = sampleDeploymentRows();
+    const { user, calls } = renderManage({
+      list_deployment_rows: () => rows,
+      review_deployment_change: (args) => {
+        const change = argOf(args, "change") as Extract<DeploymentChange, { kind: "scale" }>;
+        return passing("chat-prod", `{"capacity": ${change.capacity}}`);
+      },
+      change_deployment: never,
+    });
+    await openManage(user, "chat-prod");
+    await typeCapacity(user, "200");
+    await user.click(screen.getByTestId("manage-review"));
+    expect(await screen.findByTestId("manage-request")).toHaveTextContent('{"capacity": 200}');
+
+    // Someone else resized it meanwhile: Rust's verdict was about the deployment as it was.
+    rows = rows.map((row) => (row.name === "chat-prod" ? { ...row, capacity: 180 } : row));
+    await user.click(screen.getByTestId("deployments-refresh"));
+    await waitFor(() => expect(screen.getByTestId("manage-current")).toHaveTextContent(/180$/));
+    expect(screen.queryByTestId("manage-request")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("manage-apply")).not.toBeInTheDocument();
+
+    // A refetch that changes nothing keeps the review.
+    await user.click(screen.getByTestId("manage-review"));
+    expect(await screen.findByTestId("manage-request")).toHaveTextContent('{"capacity": 200}');
+    await user.click(screen.getByTestId("deployments-refresh"));
+    await waitFor(() => expect(callsTo(calls, "list_deployment_rows")).toHaveLength(3));
+    expect(screen.getByTestId("manage-request")).toBeInTheDocument();
+
+    await user.click(screen.getByTestId("manage-apply"));
+    expect(callsTo(calls, "change_deployment").map((call) => argOf(call.args, "change"))).toEqual([
+      { kind: "scale", skuName: "GlobalStandard", capacity: 200 },
+    ]);
   });
 
   it("shows Rust's problems instead of a request, with nothing to apply", async () => {
@@ -520,6 +605,53 @@ describe("manage a deployment: apply", () => {
     expect(within(rowOf("chat-prod")).getByTestId("deployment-type")).toHaveTextContent(
       /^Standard$/,
     );
+  });
+
+  it("keeps its panel open until Azure answers, to show a failure with the inputs", async () => {
+    let refuse: (error: unknown) => void = () => undefined;
+    const { user } = renderManage({
+      review_deployment_change: () => passing("chat-prod", "{}"),
+      change_deployment: () =>
+        new Promise<DeploymentRow>((_resolve, reject) => {
+          refuse = reject;
+        }),
+    });
+    await openManage(user, "chat-prod");
+    await user.type(screen.getByTestId("deployments-filter"), "chat");
+    await typeCapacity(user, "20");
+    await user.click(screen.getByTestId("manage-review"));
+    await user.click(await screen.findByTestId("manage-apply"));
+
+    const why = "Wait until the change to chat-prod is applied.";
+    const waiting = [
+      screen.getByTestId("new-deployment"),
+      screen.getByTestId("deployments-filter"),
+      ...screen.getAllByTestId("manage-deployment"),
+      ...screen.getAllByTestId("delete-deployment"),
+    ];
+    for (const element of waiting) {
+      expect(element).toBeDisabled();
+      expect(element).toHaveAttribute("title", why);
+    }
+    // None of them closes the panel meanwhile.
+    await user.click(within(rowOf("chat-prod")).getByTestId("manage-deployment"));
+    await user.click(within(rowOf("chat-prod")).getByTestId("delete-deployment"));
+    await user.click(screen.getByTestId("new-deployment"));
+    await user.type(screen.getByTestId("deployments-filter"), "-nothing");
+    expect(screen.getByTestId("deployments-filter")).toHaveValue("chat");
+    expect(screen.getByTestId("manage-panel")).toBeInTheDocument();
+
+    await act(async () =>
+      refuse(commandError({ kind: "azure", message: "Quota moved.", code: "InsufficientQuota" })),
+    );
+
+    expect(await screen.findByTestId("manage-error")).toHaveTextContent("Quota moved.");
+    expect(capacity()).toHaveValue(20);
+    expect(screen.getByTestId("manage-request")).toBeInTheDocument();
+    for (const element of waiting) {
+      expect(element).toBeEnabled();
+      expect(element).not.toHaveAttribute("title");
+    }
   });
 
   it("changes the upgrade policy and says so in the table's words", async () => {

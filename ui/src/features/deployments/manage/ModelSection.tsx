@@ -95,7 +95,7 @@ export function ModelSection({ target, row, facts, apply }: ModelSectionProps) {
             </FormField>
           </div>
           <ChangeReviewArea
-            name={row.name}
+            row={row}
             change={change}
             review={review}
             reviewTestId="manage-review-model"

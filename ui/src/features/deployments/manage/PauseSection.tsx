@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from "react";
 import type { DeploymentRow } from "../../../bindings";
 import { ApplyOutcome, type ApplyState } from "./ChangeReviewArea";
-import { canPause, pauseChangeFor, pauseWords } from "./pause";
+import { pauseChangeFor, pauseWords } from "./pause";
 
 type PauseSectionProps = { row: DeploymentRow; apply: ApplyState };
 
@@ -23,10 +23,10 @@ export function PauseSection({ row, apply }: PauseSectionProps) {
       <h4 id={titleId} className="manage-section-title">
         Pause or resume
       </h4>
-      {!canPause(row.sku) ? (
+      {!row.pausable ? (
         <p className="muted" data-testid="manage-pause-unavailable">
-          {row.sku ?? "This"} deployments cannot be paused: only Standard, GlobalStandard and
-          DataZoneStandard ones can.
+          {row.sku === null ? "This deployment" : `${row.sku} deployments`} cannot be paused:
+          only pay-per-token Standard-family ones can.
         </p>
       ) : (
         <>

@@ -13,7 +13,7 @@ import { formatCount } from "../wizard/numbers";
 import { currentModelOf } from "./catalog";
 import { ChangeReviewArea, type ApplyState } from "./ChangeReviewArea";
 import { useReviewChange } from "./manageQueries";
-import { checkScale, quotaForScale } from "./scale";
+import { checkScale, currentSkuOf, quotaForScale } from "./scale";
 import type { ManageTarget } from "./target";
 
 type ScaleSectionProps = {
@@ -36,7 +36,7 @@ export function ScaleSection({ target, row, facts, apply }: ScaleSectionProps) {
   const review = useReviewChange(target.profileId, target.account, row.name);
   const currentModel = currentModelOf(facts.models, row);
   const skus = currentModel?.skus ?? [];
-  const currentSku = findSku(currentModel, row.sku);
+  const currentSku = currentSkuOf(currentModel, row.sku);
   const [skuName, setSkuName] = useState(row.sku ?? skus[0]?.name ?? "");
   const [capacityText, setCapacityText] = useState(() => {
     const initialSku = findSku(currentModel, row.sku ?? skus[0]?.name ?? null);
@@ -161,7 +161,7 @@ export function ScaleSection({ target, row, facts, apply }: ScaleSectionProps) {
           )}
 
           <ChangeReviewArea
-            name={row.name}
+            row={row}
             change={check.change}
             review={review}
             reviewTestId="manage-review"

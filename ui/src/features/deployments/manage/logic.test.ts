@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { DeploymentRow } from "../../../bindings";
 import { sampleDeploymentRow, samplePlanFacts, sampleSkuChoice } from "../../../test/fixtures";
 import { currentModelOf, versionsOf } from "./catalog";
-import { canPause, pauseChangeFor, pauseWords } from "./pause";
-import { checkScale, quotaForScale, withOwnCapacityFreed } from "./scale";
+import { pauseChangeFor, pauseWords } from "./pause";
+import { checkScale, currentSkuOf, quotaForScale, withOwnCapacityFreed } from "./scale";
 import { changeSummary } from "./summary";
 import { modelChange, upgradeChoices, versionChoices } from "./version";
 
@@ -31,11 +31,12 @@ describe("scale", () => {
       used: 230,
       free: 270,
     });
-    // Never more free than the limit, never less than nothing used.
+    // Rust adds the deployment's own capacity to what is free, with no cap at the limit: a
+    // cap would refuse what Rust allows (never less than nothing used, for the words only).
     expect(withOwnCapacityFreed({ limit: 100, used: 10, free: 90 }, 40)).toEqual({
       limit: 100,
       used: 0,
-      free: 100,
+      free: 130,
     });
     expect(withOwnCapacityFreed({ limit: null, used: null, free: null }, 5)).toEqual({
       limit: null,
@@ -49,9 +50,11 @@ describe("scale", () => {
       quota: { limit: 500, used: 230, free: 270 },
       ownCounted: 150,
     });
-    // Usage names compare as Azure does, ignoring case.
+    // The usage names must be the same, as Rust's check_change has it (exactly, case too).
     const shouting = sampleSkuChoice({ usageName: "OPENAI.GLOBALSTANDARD.GPT-4O" });
-    expect(quotaForScale(facts.quotas, globalStandard, shouting, 150).ownCounted).toBe(150);
+    expect(quotaForScale(facts.quotas, globalStandard, shouting, 150).ownCounted).toBeNull();
+    const unnamed = sampleSkuChoice({ usageName: null });
+    expect(quotaForScale(facts.quotas, unnamed, unnamed, 150).quota).toBeNull();
     expect(quotaForScale(facts.quotas, standard, globalStandard, 150)).toEqual({
       quota: { limit: 300, used: 0, free: 300 },
       ownCounted: null,
@@ -62,6 +65,39 @@ describe("scale", () => {
       quota: null,
       ownCounted: null,
     });
+  });
+
+  it("blocks no more than Rust: free quota plus its own capacity, even beyond the limit", () => {
+    // Rust: capacity ≤ free + own when the usage name is unchanged. Here 90 free of a 100
+    // limit, and the deployment holds 40 of it: 130 passes, 131 does not.
+    const small = [
+      { usageName: "OpenAI.GlobalStandard.gpt-4o", quota: { limit: 100, used: 10, free: 90 } },
+    ];
+    const held = { ...row, capacity: 40 };
+    const { quota } = quotaForScale(small, globalStandard, globalStandard, 40);
+    expect(checkScale(held, globalStandard, "130", quota).change).toEqual({
+      kind: "scale",
+      skuName: "GlobalStandard",
+      capacity: 130,
+    });
+    expect(checkScale(held, globalStandard, "131", quota).problem).toMatchObject({
+      kind: "overQuota",
+      asked: 131,
+      free: 130,
+    });
+    // Another usage name: none of its own counts.
+    const { quota: other } = quotaForScale(small, globalStandard, standard, 40);
+    expect(checkScale(held, globalStandard, "91", other).problem?.kind).toBe("overQuota");
+    expect(checkScale(held, globalStandard, "90", other).problem).toBeNull();
+  });
+
+  it("finds the deployment's current type ignoring case, as Rust does", () => {
+    const model = currentModelOf(facts.models, row);
+    expect(currentSkuOf(model, "globalstandard")?.name).toBe("GlobalStandard");
+    expect(currentSkuOf(model, "GlobalStandard")?.name).toBe("GlobalStandard");
+    expect(currentSkuOf(model, "GlobalBatch")).toBeUndefined();
+    expect(currentSkuOf(model, null)).toBeUndefined();
+    expect(currentSkuOf(undefined, "GlobalStandard")).toBeUndefined();
   });
 
   it("makes a change only when something differs and nothing is wrong", () => {
@@ -141,11 +177,7 @@ describe("version and upgrade policy", () => {
 });
 
 describe("pause", () => {
-  it("is for the Standard family only, and resumes what is paused", () => {
-    expect(["Standard", "GlobalStandard", "DataZoneStandard"].every(canPause)).toBe(true);
-    expect(canPause("ProvisionedManaged")).toBe(false);
-    expect(canPause("GlobalBatch")).toBe(false);
-    expect(canPause(null)).toBe(false);
+  it("resumes what is paused, and pauses anything else", () => {
     expect(pauseChangeFor(row)).toEqual({ kind: "pause" });
     expect(pauseChangeFor({ status: { kind: "paused" } })).toEqual({ kind: "resume" });
     expect(pauseWords({ kind: "pause" }, "chat-prod").confirm).toBe(

@@ -9,7 +9,7 @@ import {
 } from "../../../bindings";
 import { unwrap } from "../../../lib/unwrap";
 import { followUpOnError } from "../../connections/connectionQueries";
-import { updateRows } from "../deploymentQueries";
+import { deploymentChangeKey, updateRows } from "../deploymentQueries";
 import { planFactsKey } from "../wizard/wizardQueries";
 
 /** Rust's verdict on a change: its problems, or the exact request it would send. */
@@ -27,6 +27,8 @@ export function useChangeDeployment(profileId: string, account: AccountCoordinat
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<OperationProgress | null>(null);
   const mutation = useMutation({
+    // DeploymentsPanel waits for it (see there).
+    mutationKey: deploymentChangeKey(profileId, account),
     mutationFn: (change: DeploymentChange) => {
       setProgress(null);
       const channel = new Channel<OperationProgress>();

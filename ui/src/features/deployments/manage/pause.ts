@@ -1,17 +1,7 @@
 import type { DeploymentChange, DeploymentRow } from "../../../bindings";
 
 // Pausing: Standard-family deployments can stop answering (inference gets 423) and start again.
-
-const pausableTypes: ReadonlySet<string> = new Set([
-  "Standard",
-  "GlobalStandard",
-  "DataZoneStandard",
-]);
-
-/** Only pay-per-token Standard types can be paused. */
-export function canPause(sku: string | null): boolean {
-  return sku !== null && pausableTypes.has(sku);
-}
+// Which types can is Rust's rule: each row says so (DeploymentRow.pausable).
 
 export type PauseChange = Extract<DeploymentChange, { kind: "pause" | "resume" }>;
 

@@ -1,6 +1,7 @@
 import type {
   DeploymentChange,
   DeploymentRow,
+  ModelChoice,
   NamedQuota,
   Quota,
   SkuChoice,
@@ -8,19 +9,39 @@ import type {
 import { checkCapacity, parseCapacity, quotaFor, type CapacityProblem } from "../wizard/capacity";
 
 // "Type and capacity": another deployment type and/or capacity, checked as the wizard checks
-// a new one, except that the deployment's own capacity is free to take again.
+// a new one, except that the deployment's own capacity is free to take again. Rust's
+// `check_change` has the last word: this blocks exactly what it refuses, and nothing more.
 
-function sameUsage(a: string | null, b: string | null): boolean {
-  return a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+/**
+ * The deployment's type in its model's catalog entry. Rust finds it ignoring case (Azure's
+ * deployment and the catalog may spell a type differently).
+ */
+export function currentSkuOf(
+  model: ModelChoice | undefined,
+  sku: string | null,
+): SkuChoice | undefined {
+  if (model === undefined || sku === null) {
+    return undefined;
+  }
+  const lower = sku.toLowerCase();
+  return model.skus.find((offered) => offered.name.toLowerCase() === lower);
 }
 
-/** A quota with `own` units given back, as they are when the deployment changes size. */
+/** Rust's "same quota": both types name a usage, and the very same one. */
+function sameUsage(a: string | null, b: string | null): boolean {
+  return a !== null && a === b;
+}
+
+/**
+ * A quota with `own` units given back, as they are when the deployment changes size: Rust's
+ * `free + extra_free`, not capped at the limit (a cap would refuse what Rust allows).
+ */
 export function withOwnCapacityFreed(quota: Quota, own: number): Quota {
-  const free = quota.free === null ? null : quota.free + own;
   return {
     limit: quota.limit,
+    // Shown only ("230 of 500 used"); never below nothing.
     used: quota.used === null ? null : Math.max(quota.used - own, 0),
-    free: free === null || quota.limit === null ? free : Math.min(free, quota.limit),
+    free: quota.free === null ? null : quota.free + own,
   };
 }
 

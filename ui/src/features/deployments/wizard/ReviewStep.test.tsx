@@ -87,6 +87,16 @@ describe("DeploymentWizard: step 5, review", () => {
   it("copies the request and the az command", async () => {
     const { user } = renderWizard();
     await toReview(user);
+    // Each in the shared code block, titled, with its one copy button.
+    for (const [title, testId, copyTestId] of [
+      ["The request Foundry Desk sends", "review-request", "copy-request"],
+      ["The same with the Azure CLI", "review-az", "copy-az"],
+    ] as const) {
+      const block = screen.getByRole("region", { name: title });
+      expect(block).toHaveClass("code-block");
+      expect(within(block).getByTestId(testId)).toHaveClass("code-pre");
+      expect(within(block).getAllByRole("button")).toEqual([within(block).getByTestId(copyTestId)]);
+    }
 
     await user.click(screen.getByTestId("copy-request"));
     expect(screen.getByTestId("copy-request")).toHaveTextContent("Copied");

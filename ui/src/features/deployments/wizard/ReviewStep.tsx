@@ -5,8 +5,8 @@ import type {
   Review,
   SkuChoice,
 } from "../../../bindings";
+import { CodeBlock } from "../../../components/CodeBlock";
 import { ErrorNotice } from "../../../components/ErrorNotice";
-import { copyFailedText, useCopy } from "../../../lib/useCopy";
 import { describeCapacity } from "./capacity";
 import { fieldLabel, fieldStep } from "./draft";
 import { stepTitles, type Step } from "./fields";
@@ -156,44 +156,6 @@ function capacitySummary(sku: SkuChoice, capacity: number, review: Review | unde
   }
   const derived = describeCapacity(sku, capacity);
   return sku.provisioned ? derived : `${formatCount(capacity)} · ${derived}`;
-}
-
-function CodeBlock({
-  title,
-  text,
-  testId,
-  copyTestId,
-  copyLabel,
-}: {
-  title: string;
-  text: string;
-  testId: string;
-  copyTestId: string;
-  copyLabel: string;
-}) {
-  const { state: copied, copy } = useCopy(text);
-
-  return (
-    <section className="wizard-code" aria-label={title}>
-      <div className="wizard-code-header">
-        <p className="wizard-code-title">{title}</p>
-        <button
-          type="button"
-          className="button"
-          data-testid={copyTestId}
-          onClick={() => void copy()}
-        >
-          {copied === "copied" ? "Copied" : copyLabel}
-        </button>
-      </div>
-      <pre className="code-pre" data-testid={testId} tabIndex={0}>
-        {text}
-      </pre>
-      <p className="muted" role="status">
-        {copied === "failed" ? copyFailedText : ""}
-      </p>
-    </section>
-  );
 }
 
 function CreateStatus({ create }: { create: CreateState }) {
