@@ -1,4 +1,4 @@
-import { Fragment, memo, useDeferredValue, useEffect, useId, useMemo } from "react";
+import { Fragment, memo, useDeferredValue, useEffect, useId, useMemo, useState } from "react";
 import type { ModelChoice, PlanFacts } from "../../../bindings";
 import { formatContextWindow, formatLifecycle } from "./numbers";
 import { filterModels, findModel, modelKey, searchText } from "./search";
@@ -24,6 +24,15 @@ export function ModelStep({ facts, search, selectedKey, onSearch, onSelect }: Mo
     [facts.models, deferredSearch, texts],
   );
   const selected = findModel(facts, selectedKey);
+  // A region lists hundreds of versions: painting them all on every keystroke is what makes search
+  // feel slow, and nobody scans past the first screenfuls — typing narrows faster.
+  const [showAll, setShowAll] = useState(false);
+  const listed = useMemo(() => {
+    if (showAll || shown.length <= shownAtFirst) return shown;
+    const first = shown.slice(0, shownAtFirst);
+    const chosen = shown.find((model) => modelKey(model) === selectedKey);
+    return chosen === undefined || first.includes(chosen) ? first : [...first, chosen];
+  }, [shown, showAll, selectedKey]);
 
   // Keystroke to painted list, for the benchmark: the list for a new search is committed a moment
   // after the keystroke (it is deferred), so the time is measured once `shown` has changed and
@@ -79,7 +88,7 @@ export function ModelStep({ facts, search, selectedKey, onSearch, onSelect }: Mo
       ) : (
         <div className="wizard-scroll">
           <RadioList
-            items={shown}
+            items={listed}
             itemKey={modelKey}
             selectedKey={selectedKey}
             onSelect={onSelect}
@@ -90,11 +99,27 @@ export function ModelStep({ facts, search, selectedKey, onSearch, onSelect }: Mo
           >
             {(model) => <ModelCard model={model} />}
           </RadioList>
+          {listed.length < shown.length && (
+            <p className="field-hint" data-testid="model-more">
+              Showing {listed.length} of {shown.length} — type to narrow, or{" "}
+              <button
+                type="button"
+                className="button button-small"
+                data-testid="model-show-all"
+                onClick={() => setShowAll(true)}
+              >
+                show all {shown.length}
+              </button>
+            </p>
+          )}
         </div>
       )}
     </div>
   );
 }
+
+/** How many matching model versions are painted before "show all". */
+export const shownAtFirst = 100;
 
 const keystrokeMark = "fd:catalog-keystroke";
 
