@@ -27,15 +27,13 @@ describe("filterModels", () => {
     expect(names("gpt nothing")).toEqual([]);
   });
 
-  it("stays quick over 700 models", () => {
+  // How fast is `make bench`'s catalog_search_ms (700 models, in the real window), not a timed test.
+  it("finds every word among 700 models", () => {
     const many = Array.from({ length: 700 }, (_, i) =>
       sampleModelChoice({ name: `model-${i}`, version: `v${i % 7}` }),
     );
-    const started = performance.now();
-    for (let i = 0; i < 100; i += 1) {
-      filterModels(many, "model-1 v3");
-    }
-    expect(filterModels(many, "model-1 v3").length).toBeGreaterThan(0);
-    expect(performance.now() - started).toBeLessThan(500);
+    const found = filterModels(many, "model-1 v3").map((m) => `${m.name} ${m.version}`);
+    expect(found).toContain("model-10 v3");
+    expect(found.every((text) => text.includes("model-1") && text.includes("v3"))).toBe(true);
   });
 });
