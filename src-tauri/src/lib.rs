@@ -50,6 +50,21 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             commands::deployments::change_deployment,
             commands::deployments::region_quotas,
             commands::app::open_link,
+            commands::playground::playground_targets,
+            commands::playground::parameter_rules,
+            commands::playground::send_chat,
+            commands::playground::stop_chat,
+            commands::playground::simulate_problem,
+            commands::playground::list_conversations,
+            commands::playground::load_conversation,
+            commands::playground::save_conversation,
+            commands::playground::rename_conversation,
+            commands::playground::delete_conversation,
+            commands::playground::export_conversation,
+            commands::playground::list_presets,
+            commands::playground::save_preset,
+            commands::playground::delete_preset,
+            commands::playground::view_code,
         ])
 }
 

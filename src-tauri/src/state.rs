@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use foundry_desk_core::app_info::AppPaths;
 use foundry_desk_core::connections::Connections;
+use foundry_desk_core::conversations::ConversationStore;
+use foundry_desk_core::playground::{PresetStore, Runs};
 use foundry_desk_core::secrets::{KeychainStore, SecretStore};
 use foundry_desk_core::APP_ID;
 use tauri::{AppHandle, Manager};
@@ -14,6 +16,11 @@ use tauri::{AppHandle, Manager};
 pub struct AppState {
     pub paths: AppPaths,
     pub connections: Arc<Connections>,
+    /// The playground's saved conversations.
+    pub conversations: ConversationStore,
+    pub presets: PresetStore,
+    /// Answers streaming now (so Stop can reach them).
+    pub runs: Arc<Runs>,
 }
 
 impl AppState {
@@ -22,7 +29,9 @@ impl AppState {
         let paths = AppPaths { data_dir: app.path().app_data_dir()?, log_dir: app.path().app_log_dir()? };
         let keychain: Arc<dyn SecretStore> = Arc::new(KeychainStore::open(APP_ID));
         let connections = Arc::new(Connections::new(paths.data_dir.clone(), keychain));
-        Ok(Self { paths, connections })
+        let conversations = ConversationStore::new(paths.conversations_dir());
+        let presets = PresetStore::new(paths.presets_file());
+        Ok(Self { paths, connections, conversations, presets, runs: Arc::default() })
     }
 
     /// Where secrets go now (the keychain, or session memory when the user chose so).

@@ -72,6 +72,39 @@ export const commands = {
 	regionQuotas: (profileId: string, subscription: string, location: string) => typedError<NamedQuota[], CommandError>(__TAURI_INVOKE("region_quotas", { profileId, subscription, location })),
 	/**  Opens one of Microsoft's pages (quota request, device sign-in) in the system browser. */
 	openLink: (url: string) => typedError<null, CommandError>(__TAURI_INVOKE("open_link", { url })),
+	/**  Every profile's chat deployments. */
+	playgroundTargets: () => typedError<ProfileTargets[], CommandError>(__TAURI_INVOKE("playground_targets")),
+	/**  What the parameters panel offers for a model (a saved conversation's, whose deployment is gone). */
+	parameterRules: (model: string | null, modelVersion: string | null) => typedError<ParameterRules, CommandError>(__TAURI_INVOKE("parameter_rules", { model, modelVersion })),
+	/**  Sends the question ending `request.messages`; text arrives on `events` as it streams. */
+	sendChat: (request: SendRequest, events: Channel<PlaygroundEvent>) => typedError<SendOutcome, CommandError>(__TAURI_INVOKE("send_chat", { request, events })),
+	/**  Stops a streaming answer; false when it had already ended. */
+	stopChat: (runId: string) => typedError<boolean, CommandError>(__TAURI_INVOKE("stop_chat", { runId })),
+	/**  Makes the Sandbox produce `problem` on the next answer from `target`'s resource. */
+	simulateProblem: (target: ConversationTarget, problem: SimulatedProblem) => typedError<null, CommandError>(__TAURI_INVOKE("simulate_problem", { target, problem })),
+	/**  The saved conversations, newest first; those matching `query` when it is not empty. */
+	listConversations: (query: string) => typedError<ConversationSummary[], CommandError>(__TAURI_INVOKE("list_conversations", { query })),
+	/**  A saved conversation. */
+	loadConversation: (id: string) => typedError<Conversation, CommandError>(__TAURI_INVOKE("load_conversation", { id })),
+	/**  Saves a conversation (atomically: the previous version stays whole until the new one is on disk). */
+	saveConversation: (conversation: Conversation) => typedError<ConversationSummary, CommandError>(__TAURI_INVOKE("save_conversation", { conversation })),
+	/**  Renames a conversation. */
+	renameConversation: (id: string, title: string) => typedError<ConversationSummary, CommandError>(__TAURI_INVOKE("rename_conversation", { id, title })),
+	/**  Deletes a conversation. */
+	deleteConversation: (id: string) => typedError<null, CommandError>(__TAURI_INVOKE("delete_conversation", { id })),
+	/**  Writes a conversation to the Downloads folder as Markdown or JSON; returns the file's path. */
+	exportConversation: (id: string, format: ExportFormat) => typedError<string, CommandError>(__TAURI_INVOKE("export_conversation", { id, format })),
+	/**  The presets of one deployment. */
+	listPresets: (target: ConversationTarget) => typedError<Preset[], CommandError>(__TAURI_INVOKE("list_presets", { target })),
+	/**  Saves `parameters` as the preset `name` of a deployment (a preset of that name is replaced). */
+	savePreset: (target: ConversationTarget, name: string, parameters: PlaygroundParameters) => typedError<Preset, CommandError>(__TAURI_INVOKE("save_preset", { target, name, parameters })),
+	/**  Deletes a preset. */
+	deletePreset: (id: string) => typedError<boolean, CommandError>(__TAURI_INVOKE("delete_preset", { id })),
+	/**
+	 *  The conversation and parameters as curl, Python, JavaScript and Rust, the key as an environment
+	 *  variable.
+	 */
+	viewCode: (target: ConversationTarget, parameters: PlaygroundParameters, messages: ConversationMessage[]) => typedError<CodeSnippet[], CommandError>(__TAURI_INVOKE("view_code", { target, parameters, messages })),
 };
 
 /* Types */
@@ -95,6 +128,27 @@ export type AccountView = {
 	/**  Keys are refused (`disableLocalAuth`): only Entra sign-in works. */
 	keyAuthDisabled: boolean,
 	key: SavedKeyView | null,
+};
+
+/**  The numbers behind one answer. */
+export type AnswerFacts = {
+	timeToFirstTokenMs?: number | null,
+	totalMs?: number | null,
+	tokensPerSecond?: number | null,
+	promptTokens?: number | null,
+	completionTokens?: number | null,
+	reasoningTokens?: number | null,
+	cachedTokens?: number | null,
+	finishReason?: string | null,
+	remainingRequests?: number | null,
+	remainingTokens?: number | null,
+	requestId?: string | null,
+	/**  The model version that answered (`gpt-4o-2024-11-20`). */
+	servedModel?: string | null,
+	/**  What was changed so the model would take the request ("temperature: not sent: …"). */
+	adjustments?: string[],
+	/**  Content-filter verdicts worth showing ("prompt: violence medium"), when any. */
+	filterNotes?: string[],
 };
 
 /**  How requests reach inference, for an endpoint + key profile. */
@@ -141,6 +195,24 @@ export type ChangeReview = {
 	request: RequestPreview | null,
 };
 
+/**  A failed (or filtered) answer, told to a person. */
+export type ChatProblem = {
+	kind: ProblemKind,
+	/**  What happened, in a sentence. */
+	title: string,
+	/**  What to do about it. */
+	action: string,
+	/**  Azure's code and message, verbatim. */
+	code: string | null,
+	message: string,
+	status: number | null,
+	requestId: string | null,
+	/**  The wait Azure asked for (429). */
+	retryAfterSecs: number | null,
+	/**  The content-filter categories that fired. */
+	categories: string[],
+};
+
 /**  What was checked. */
 export type CheckArea = 
 /**  Listing subscriptions through Resource Manager. */
@@ -174,6 +246,20 @@ export type CloudChoice = { kind: "public" } | { kind: "china" } | { kind: "usGo
  *  Sandbox simulator plays the public cloud on a loopback address).
  */
 { kind: "custom"; resourceManager: string; authorityHost: string; audience: string | null };
+
+/**  One snippet. */
+export type CodeSnippet = {
+	/**  "curl", "python", "javascript", "rust" */
+	language: string,
+	/**  What the tab says: "curl", "Python (openai)", "JavaScript (openai)", "Rust (reqwest)". */
+	label: string,
+	code: string,
+	/**
+	 *  One line: what to set before running it, e.g.
+	 *  "export AZURE_OPENAI_API_KEY=… (one of the resource's keys)".
+	 */
+	setup: string,
+};
 
 /**
  *  An error the UI can act on: what kind, what to tell the user, and Azure's code and request id when
@@ -213,6 +299,51 @@ useAzureCli: boolean } |
 /**  Every check, in order. */
 export type ConnectionReport = {
 	checks: CheckResult[],
+};
+
+/**  A saved conversation. */
+export type Conversation = {
+	id: string,
+	title: string,
+	target: ConversationTarget,
+	parameters?: PlaygroundParameters,
+	messages?: ConversationMessage[],
+	createdAtMs: number | null,
+	updatedAtMs: number | null,
+};
+
+/**  One message of a conversation. */
+export type ConversationMessage = {
+	id: string,
+	role: MessageRole,
+	content: string,
+	/**  The stream was cut or stopped: the text is what arrived. */
+	incomplete?: boolean,
+	/**  An assistant message's numbers. */
+	answer?: AnswerFacts | null,
+};
+
+/**  A conversation as the history list shows it. */
+export type ConversationSummary = {
+	id: string,
+	title: string,
+	deployment: string,
+	messageCount: number,
+	createdAtMs: number | null,
+	updatedAtMs: number | null,
+};
+
+/**  Which deployment a conversation talks to. */
+export type ConversationTarget = {
+	profileId?: string,
+	deployment?: string,
+	/**  The resource's endpoint as Azure names it (Resource Manager's, or the one the profile typed). */
+	endpoint?: string,
+	/**  The resource's name, when known (shown next to the deployment). */
+	account?: string | null,
+	/**  The real model behind the deployment, from Resource Manager when known: decides the parameters. */
+	model?: string | null,
+	modelVersion?: string | null,
 };
 
 /**  One change to an existing deployment. */
@@ -324,11 +455,24 @@ export type ErrorKind =
 /**  A fault in the app itself. */
 "internal";
 
+/**  What an export is written as. */
+export type ExportFormat = "markdown" | "json";
+
 /**  The deployments of an endpoint's resource, and which profile found them. */
 export type FoundDeployments = {
 	viaProfile: string,
 	account: string,
 	deployments: DeploymentChoice[],
+};
+
+/**  A parameter the panel hides, and why. */
+export type HiddenParameter = {
+	/**
+	 *  As the panel names it: temperature, top_p, frequency_penalty, presence_penalty,
+	 *  reasoning_effort, system_message.
+	 */
+	parameter: string,
+	why: string,
 };
 
 /**  Which of an account's two keys. */
@@ -352,6 +496,9 @@ export type KeychainStatus = {
 	/**  Why it is locked or unavailable, or a note about the store. */
 	detail: string | null,
 };
+
+/**  Who wrote a message. */
+export type MessageRole = "user" | "assistant";
 
 /**  One model version as the wizard lists it. */
 export type ModelChoice = {
@@ -407,6 +554,20 @@ export type OperationProgress = {
 	polls: number,
 };
 
+/**  What the parameters panel offers for one model. */
+export type ParameterRules = {
+	/**  The real model is known (from Resource Manager); otherwise everything is offered. */
+	knownModel: boolean,
+	reasoning: boolean,
+	/**  `minimal` is offered (the gpt-5 family). */
+	minimalEffort: boolean,
+	/**  `max_tokens` for chat models, `max_completion_tokens` for reasoning models. */
+	lengthParameter: string,
+	/**  "System message", or "Developer message" for reasoning models. */
+	systemLabel: string,
+	hidden: HiddenParameter[],
+};
+
 /**  A draft that passed every check: what it will create. */
 export type Plan = {
 	/**  The model version (the draft's, else the default one). */
@@ -430,6 +591,87 @@ export type PlanFacts = {
 	raiPolicies: string[],
 };
 
+/**  What arrives while an answer streams. */
+export type PlaygroundEvent = 
+/**  Azure accepted the request: who answers, the headroom left, what was changed to fit the model. */
+{ type: "opened"; requestId: string | null; remainingRequests: number | null; remainingTokens: number | null; adjustments: string[] } | 
+/**  More text. */
+{ type: "delta"; text: string } | 
+/**  A content-filter verdict worth showing ("answer: violence medium"). */
+{ type: "filter"; notes: string[] };
+
+/**  The parameters of a conversation (and of a per-deployment preset). `None` means the model's default. */
+export type PlaygroundParameters = {
+	/**  Sent as the system message (the developer message for reasoning models); empty sends none. */
+	systemMessage?: string,
+	temperature?: number | null,
+	topP?: number | null,
+	maxTokens?: number | null,
+	/**  At most four. */
+	stop?: string[],
+	frequencyPenalty?: number | null,
+	presencePenalty?: number | null,
+	seed?: number | null,
+	/**  minimal, low, medium or high (reasoning models). */
+	reasoningEffort?: string | null,
+	/**  How many earlier messages go with each request. */
+	pastMessages?: number,
+	jsonResponse?: boolean,
+};
+
+/**  A deployment the playground can talk to, as the target picker lists it. */
+export type PlaygroundTarget = {
+	target: ConversationTarget,
+	profileName: string,
+	/**  The Sandbox: answers come from the simulator. */
+	simulated: boolean,
+	/**  What the model takes, from its real name when known. */
+	rules: ParameterRules,
+};
+
+/**  A named set of parameters for one deployment. */
+export type Preset = {
+	id: string,
+	name: string,
+	/**  Which deployment it is for (profile, endpoint and deployment name). */
+	profileId: string,
+	endpoint: string,
+	deployment: string,
+	parameters: PlaygroundParameters,
+	updatedAtMs: number | null,
+};
+
+/**  What kind of problem, so the UI can offer the right action (a countdown, a link, Sign in). */
+export type ProblemKind = 
+/**  429: wait `retryAfterSecs`, then retry by hand (nothing was billed). */
+"throttled" | 
+/**  429 asking for a day: the subscription has no quota for this model here. */
+"noQuota" | 
+/**  404: no such deployment at this endpoint. */
+"notFound" | 
+/**  401: the key or sign-in was refused. */
+"auth" | 
+/**  403: signed in, but a role is missing. */
+"forbidden" | 
+/**  The content filter refused the prompt (billed; never re-sent). */
+"promptFiltered" | 
+/**  The content filter stopped the answer; the text before it is kept. */
+"answerFiltered" | 
+/**  The answer broke off; the text before it is kept. */
+"cut" | 
+/**  423: the deployment is paused. */
+"paused" | 
+/**  410: the model version was retired. */
+"retired" | 
+/**  The profile must sign in again. */
+"signInRequired" | 
+/**  No key is saved for the endpoint. */
+"noKey" | 
+/**  No answer in time, the endpoint unreachable. */
+"network" | 
+/**  Anything else; Azure's code and message say what. */
+"other";
+
 /**  One connection profile. */
 export type Profile = {
 	/**  Stable id (names the keychain entries). */
@@ -437,6 +679,15 @@ export type Profile = {
 	/**  What the person calls it; unique. */
 	name: string,
 	connection: Connection,
+};
+
+/**  The deployments one profile offers, or why it could not list them. */
+export type ProfileTargets = {
+	profileId: string,
+	profileName: string,
+	targets: PlaygroundTarget[],
+	/**  Why the list is empty or partial (signed out, no rights): shown in the picker. */
+	problem: string | null,
 };
 
 /**  A profile as the Connections screen lists it. Holds no secret. */
@@ -494,6 +745,27 @@ export type SavedKeyView = {
 	origin: KeyOrigin,
 };
 
+/**  How a send ended. */
+export type SendOutcome = {
+	/**
+	 *  The answer: whole, or what arrived before a stop, a cut or the filter (marked incomplete).
+	 *  `None` when nothing was answered (a 429, a refused prompt, an unknown deployment…).
+	 */
+	message: ConversationMessage | null,
+	problem: ChatProblem | null,
+	/**  The person pressed Stop. */
+	stopped: boolean,
+};
+
+/**  One question to send: the conversation so far, ending with the user message to answer. */
+export type SendRequest = {
+	/**  Names the run, so `stop` can find it. */
+	runId: string,
+	target: ConversationTarget,
+	parameters: PlaygroundParameters,
+	messages: ConversationMessage[],
+};
+
 /**  Everything the user can set that is not a secret. */
 export type Settings = {
 	/**  Format version, for migrations. */
@@ -512,6 +784,22 @@ export type SignInState =
 "signedOut" | 
 /**  The sign-in expired or was revoked: "Sign in again". */
 "expired";
+
+/**
+ *  A simulated problem the Sandbox can produce on the next answer, so anyone can see how the app
+ *  handles it without a subscription.
+ */
+export type SimulatedProblem = 
+/**  429: the deployment's rate limit. */
+"rateLimit" | 
+/**  400: the content filter refuses the prompt. */
+"promptFiltered" | 
+/**  The content filter stops the answer partway. */
+"answerFiltered" | 
+/**  The connection breaks partway through the answer. */
+"cutStream" | 
+/**  The answer arrives slowly (time to press Stop). */
+"slowAnswer";
 
 /**  One deployment type a model offers. */
 export type SkuChoice = {

@@ -33,6 +33,24 @@ impl AppPaths {
         let log_dir = data_dir.join("logs");
         Some(Self { data_dir, log_dir })
     }
+
+    /// Where saved conversations are exported: the Downloads folder (the home folder's `Downloads`
+    /// when the desktop names none).
+    pub fn export_dir(&self) -> PathBuf {
+        dirs::download_dir()
+            .or_else(|| dirs::home_dir().map(|home| home.join("Downloads")))
+            .unwrap_or_else(|| self.data_dir.join("exports"))
+    }
+
+    /// Where the playground's conversations are kept.
+    pub fn conversations_dir(&self) -> PathBuf {
+        self.data_dir.join("conversations")
+    }
+
+    /// The per-deployment parameter presets.
+    pub fn presets_file(&self) -> PathBuf {
+        self.data_dir.join("presets.json")
+    }
 }
 
 /// Gathers the facts; asks the secret store for its status, which may block briefly on D-Bus.

@@ -13,6 +13,7 @@ pub mod endpoint_keys;
 pub mod files;
 pub mod inventory;
 pub mod links;
+pub mod playground;
 pub mod profiles;
 pub mod saved_keys;
 pub mod secrets;

@@ -49,6 +49,9 @@ pub enum FaultKind {
     /// Inference: an answer that passed every check starts (status line and all) only after `delayMs`
     /// (1000 when absent); a stream is then paced as usual.
     SlowFirstByte,
+    /// Inference: a streamed answer is paced at `delayMs` (200 when absent) between its events: a slow
+    /// model, so a person has time to stop it.
+    SlowStream,
 }
 
 impl FaultKind {
@@ -62,6 +65,7 @@ impl FaultKind {
                 | Self::ContentFilterCompletion
                 | Self::AsyncFilter
                 | Self::SlowFirstByte
+                | Self::SlowStream
         )
     }
 }
@@ -127,7 +131,7 @@ impl Fault {
 /// separated by commas. Kinds: `429`|`throttle`, `500`|`server-error`, `503`|`unavailable`, `slow`,
 /// `401`|`expired-token`, `403`|`forbidden`, `409`|`conflict`, `async-failed`, and for inference
 /// `cut-stream`, `malformed-chunk`, `content-filter-prompt`, `content-filter-completion`, `async-filter`,
-/// `slow-first-byte`.
+/// `slow-first-byte`, `slow-stream`.
 pub fn parse_spec(text: &str) -> Result<Vec<Fault>, String> {
     text.split(',').map(str::trim).filter(|item| !item.is_empty()).map(parse_one).collect()
 }
@@ -149,6 +153,7 @@ fn parse_one(item: &str) -> Result<Fault, String> {
         "content-filter-completion" => FaultKind::ContentFilterCompletion,
         "async-filter" => FaultKind::AsyncFilter,
         "slow-first-byte" => FaultKind::SlowFirstByte,
+        "slow-stream" => FaultKind::SlowStream,
         other => return Err(format!("unknown fault kind '{other}'")),
     };
     let mut fault = Fault::new(kind);
@@ -258,7 +263,8 @@ pub fn fault_response(
         | FaultKind::ContentFilterPrompt
         | FaultKind::ContentFilterCompletion
         | FaultKind::AsyncFilter
-        | FaultKind::SlowFirstByte => return None,
+        | FaultKind::SlowFirstByte
+        | FaultKind::SlowStream => return None,
     };
     // A conflict carries Retry-After only when the rule asks for it (Azure sends none by default).
     let with_wait = matches!(fault.kind, FaultKind::Throttle | FaultKind::Unavailable)

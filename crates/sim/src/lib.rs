@@ -40,6 +40,7 @@ pub use seed::Seed;
 /// A simulator serving on `127.0.0.1:<port>` until dropped.
 pub struct RunningSim {
     addr: SocketAddr,
+    state: Arc<state::SimState>,
     shutdown: Option<oneshot::Sender<()>>,
 }
 
@@ -82,21 +83,27 @@ impl RunningSim {
         let listener = TcpListener::bind(("127.0.0.1", port)).await?;
         let addr = listener.local_addr()?;
         let state = Arc::new(state::SimState::new(config, format!("http://{addr}")));
+        let served = Arc::clone(&state);
         let (shutdown, stopped) = oneshot::channel::<()>();
         tokio::spawn(async move {
-            let serve = axum::serve(listener, router(state)).with_graceful_shutdown(async {
+            let serve = axum::serve(listener, router(served)).with_graceful_shutdown(async {
                 let _ = stopped.await;
             });
             if let Err(e) = serve.await {
                 tracing::error!("simulator stopped: {e}");
             }
         });
-        Ok(Self { addr, shutdown: Some(shutdown) })
+        Ok(Self { addr, state, shutdown: Some(shutdown) })
     }
 
     /// `http://127.0.0.1:<port>`: the base URL to use in place of Azure's hosts.
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// Adds fault rules, as `POST /_sim/faults` does (the Sandbox's "simulate a problem").
+    pub fn add_faults(&self, faults: Vec<Fault>) {
+        self.state.faults.add(faults);
     }
 
     /// The address it listens on.

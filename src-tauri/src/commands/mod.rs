@@ -3,6 +3,7 @@
 pub mod app;
 pub mod connections;
 pub mod deployments;
+pub mod playground;
 pub mod settings;
 
 use crate::error::{CommandError, ErrorKind};

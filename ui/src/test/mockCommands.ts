@@ -40,6 +40,21 @@ const bindingsByCommand = {
   change_deployment: commands.changeDeployment,
   region_quotas: commands.regionQuotas,
   open_link: commands.openLink,
+  playground_targets: commands.playgroundTargets,
+  parameter_rules: commands.parameterRules,
+  send_chat: commands.sendChat,
+  stop_chat: commands.stopChat,
+  simulate_problem: commands.simulateProblem,
+  list_conversations: commands.listConversations,
+  load_conversation: commands.loadConversation,
+  save_conversation: commands.saveConversation,
+  rename_conversation: commands.renameConversation,
+  delete_conversation: commands.deleteConversation,
+  export_conversation: commands.exportConversation,
+  list_presets: commands.listPresets,
+  save_preset: commands.savePreset,
+  delete_preset: commands.deletePreset,
+  view_code: commands.viewCode,
 } satisfies Record<string, (...args: never[]) => Promise<CommandResult<unknown>>>;
 
 type Bindings = typeof bindingsByCommand;

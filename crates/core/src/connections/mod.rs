@@ -7,6 +7,7 @@ mod deployment_changes;
 mod deployments;
 mod discovery;
 mod errors;
+mod playground;
 mod resources;
 mod sandbox;
 mod sessions;

@@ -28,6 +28,12 @@ impl Sandbox {
         Ok(Cloud::at("Sandbox", &url))
     }
 
+    /// Adds fault rules to the simulator (its "simulate a problem").
+    pub async fn add_faults(&self, faults: Vec<foundry_sim::Fault>) -> Result<(), ConnectionError> {
+        self.sim().await?.add_faults(faults);
+        Ok(())
+    }
+
     /// Where the simulator serves an account's inference endpoint.
     pub async fn endpoint_for(&self, azure_endpoint: &str) -> Result<String, ConnectionError> {
         Ok(self.sim().await?.endpoint_for(azure_endpoint))

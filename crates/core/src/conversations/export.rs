@@ -55,3 +55,51 @@ pub fn to_markdown(conversation: &Conversation) -> String {
 pub fn to_json(conversation: &Conversation) -> String {
     serde_json::to_string_pretty(conversation).unwrap_or_default()
 }
+
+/// What an export is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum ExportFormat {
+    Markdown,
+    Json,
+}
+
+/// Writes the conversation into `dir` as `<title>.md` or `.json` (never over an existing file:
+/// `<title> (2).md`, …); returns the file written.
+pub fn write_export(
+    conversation: &Conversation,
+    format: ExportFormat,
+    dir: &std::path::Path,
+) -> std::io::Result<std::path::PathBuf> {
+    let (text, extension) = match format {
+        ExportFormat::Markdown => (to_markdown(conversation), "md"),
+        ExportFormat::Json => (to_json(conversation), "json"),
+    };
+    // A title is typed by a person: keep it readable, but never a path.
+    let stem: String = conversation
+        .title
+        .chars()
+        .map(|c| if c.is_alphanumeric() || " -_.,()".contains(c) { c } else { '_' })
+        .collect::<String>()
+        .trim_matches(|c: char| c == '.' || c.is_whitespace())
+        .chars()
+        .take(80)
+        .collect();
+    let stem = if stem.is_empty() { "conversation".to_string() } else { stem };
+    std::fs::create_dir_all(dir)?;
+    for n in 1..1000 {
+        let name = if n == 1 { format!("{stem}.{extension}") } else { format!("{stem} ({n}).{extension}") };
+        let path = dir.join(name);
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => {
+                use std::io::Write;
+                file.write_all(text.as_bytes())?;
+                file.sync_all()?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("too many exports of this conversation in the folder"))
+}

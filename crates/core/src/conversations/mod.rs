@@ -7,7 +7,7 @@ mod store;
 
 use serde::{Deserialize, Serialize};
 
-pub use export::{to_json, to_markdown};
+pub use export::{to_json, to_markdown, write_export, ExportFormat};
 pub use store::{ConversationStore, StoreError};
 
 /// Which deployment a conversation talks to.
@@ -16,6 +16,10 @@ pub use store::{ConversationStore, StoreError};
 pub struct ConversationTarget {
     pub profile_id: String,
     pub deployment: String,
+    /// The resource's endpoint as Azure names it (Resource Manager's, or the one the profile typed).
+    pub endpoint: String,
+    /// The resource's name, when known (shown next to the deployment).
+    pub account: Option<String>,
     /// The real model behind the deployment, from Resource Manager when known: decides the parameters.
     pub model: Option<String>,
     pub model_version: Option<String>,
@@ -83,6 +87,10 @@ pub struct AnswerFacts {
     pub remaining_requests: Option<u32>,
     pub remaining_tokens: Option<u32>,
     pub request_id: Option<String>,
+    /// The model version that answered (`gpt-4o-2024-11-20`).
+    pub served_model: Option<String>,
+    /// What was changed so the model would take the request ("temperature: not sent: …").
+    pub adjustments: Vec<String>,
     /// Content-filter verdicts worth showing ("prompt: violence medium"), when any.
     pub filter_notes: Vec<String>,
 }

@@ -9,6 +9,7 @@ fn conversation(id: &str, question: &str, updated: f64) -> Conversation {
             deployment: "gpt-4o".into(),
             model: Some("gpt-4o".into()),
             model_version: Some("2024-11-20".into()),
+            ..ConversationTarget::default()
         },
         parameters: PlaygroundParameters { system_message: "Be brief.".into(), ..Default::default() },
         messages: vec![

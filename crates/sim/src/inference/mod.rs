@@ -376,7 +376,10 @@ async fn answer(
             .into_iter()
             .map(Bytes::from)
             .collect();
-        let pacing = Pacing { gap: Duration::from_millis(state.chunk_delay_ms), abort: false };
+        let gap = faults
+            .take(|k| k == FaultKind::SlowStream)
+            .map_or(state.chunk_delay_ms, |fault| fault.delay_ms.unwrap_or(200));
+        let pacing = Pacing { gap: Duration::from_millis(gap), abort: false };
         let body = stream::paced_body(Arc::clone(state), parts, pacing);
         return Ok(respond(body, "text/event-stream; charset=utf-8"));
     }

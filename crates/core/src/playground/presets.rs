@@ -1,0 +1,159 @@
+//! Named parameter presets per deployment, kept in one small file (written atomically). The
+//! playground saves and restores them; the Settings screen lists and edits them too.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use serde::{Deserialize, Serialize};
+
+use crate::conversations::{ConversationTarget, PlaygroundParameters};
+use crate::files::write_atomically;
+
+/// A named set of parameters for one deployment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Preset {
+    pub id: String,
+    pub name: String,
+    /// Which deployment it is for (profile, endpoint and deployment name).
+    pub profile_id: String,
+    pub endpoint: String,
+    pub deployment: String,
+    pub parameters: PlaygroundParameters,
+    pub updated_at_ms: f64,
+}
+
+impl Preset {
+    fn is_for(&self, target: &ConversationTarget) -> bool {
+        self.profile_id == target.profile_id
+            && self.endpoint == target.endpoint
+            && self.deployment == target.deployment
+    }
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct PresetFile {
+    version: u32,
+    presets: Vec<Preset>,
+}
+
+/// Why presets could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum PresetError {
+    #[error("could not {action} the presets file {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the presets file {path} is damaged ({source}); it was left as it is")]
+    Corrupt {
+        path: PathBuf,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("a preset needs a name")]
+    NoName,
+}
+
+/// The presets in one file.
+#[derive(Debug, Clone)]
+pub struct PresetStore {
+    path: PathBuf,
+    /// One read-change-write at a time.
+    lock: Arc<Mutex<()>>,
+}
+
+impl PresetStore {
+    /// The presets kept at `path` (created on first save).
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        Self { path: path.into(), lock: Arc::default() }
+    }
+
+    /// Every preset, by deployment then name.
+    pub fn list(&self) -> Result<Vec<Preset>, PresetError> {
+        Ok(self.read()?.presets)
+    }
+
+    /// The presets of one deployment.
+    pub fn for_target(&self, target: &ConversationTarget) -> Result<Vec<Preset>, PresetError> {
+        Ok(self.list()?.into_iter().filter(|p| p.is_for(target)).collect())
+    }
+
+    /// Saves `parameters` as the preset `name` of `target`: a preset of that name is replaced.
+    pub fn save(
+        &self,
+        target: &ConversationTarget,
+        name: &str,
+        parameters: PlaygroundParameters,
+        now_ms: f64,
+    ) -> Result<Preset, PresetError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(PresetError::NoName);
+        }
+        self.change(|presets| {
+            let existing = presets.iter_mut().find(|p| p.is_for(target) && p.name == name);
+            let preset = match existing {
+                Some(preset) => {
+                    preset.parameters = parameters;
+                    preset.updated_at_ms = now_ms;
+                    preset.clone()
+                }
+                None => {
+                    let letters: String = (0..10).map(|_| fastrand::alphanumeric()).collect();
+                    let preset = Preset {
+                        id: format!("p-{letters}"),
+                        name: name.to_string(),
+                        profile_id: target.profile_id.clone(),
+                        endpoint: target.endpoint.clone(),
+                        deployment: target.deployment.clone(),
+                        parameters,
+                        updated_at_ms: now_ms,
+                    };
+                    presets.push(preset.clone());
+                    preset
+                }
+            };
+            presets.sort_by(|a, b| (&a.deployment, &a.name).cmp(&(&b.deployment, &b.name)));
+            preset
+        })
+    }
+
+    /// Deletes a preset; true when it existed.
+    pub fn delete(&self, id: &str) -> Result<bool, PresetError> {
+        self.change(|presets| {
+            let before = presets.len();
+            presets.retain(|p| p.id != id);
+            presets.len() != before
+        })
+    }
+
+    fn change<T>(&self, apply: impl FnOnce(&mut Vec<Preset>) -> T) -> Result<T, PresetError> {
+        let _one_at_a_time = self.lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut file = self.read()?;
+        let result = apply(&mut file.presets);
+        file.version = 1;
+        let bytes = serde_json::to_vec_pretty(&file).map_err(|e| PresetError::Io {
+            action: "encode",
+            path: self.path.clone(),
+            source: std::io::Error::other(e),
+        })?;
+        write_atomically(&self.path, &bytes).map_err(|source| PresetError::Io {
+            action: "write",
+            path: self.path.clone(),
+            source,
+        })?;
+        Ok(result)
+    }
+
+    fn read(&self) -> Result<PresetFile, PresetError> {
+        match std::fs::read(&self.path) {
+            Ok(bytes) => serde_json::from_slice(&bytes)
+                .map_err(|source| PresetError::Corrupt { path: self.path.clone(), source }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(PresetFile::default()),
+            Err(source) => Err(PresetError::Io { action: "read", path: self.path.clone(), source }),
+        }
+    }
+}

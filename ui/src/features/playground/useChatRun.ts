@@ -1,0 +1,132 @@
+import { Channel } from "@tauri-apps/api/core";
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  commands,
+  type CommandError,
+  type ConversationMessage,
+  type ConversationTarget,
+  type PlaygroundEvent,
+  type PlaygroundParameters,
+  type SendOutcome,
+} from "../../bindings";
+import { unwrap } from "../../lib/unwrap";
+
+export type Opened = Extract<PlaygroundEvent, { type: "opened" }>;
+
+/** One answer as it streams, then how it ended. */
+export type RunState = {
+  status: "idle" | "streaming" | "done";
+  /** The text so far (the final text once done). */
+  text: string;
+  opened: Opened | null;
+  filterNotes: string[];
+  outcome: SendOutcome | null;
+  /** The command itself failed (not Azure: Azure's failures are in `outcome.problem`). */
+  failure: CommandError | null;
+};
+
+export type RunRequest = {
+  target: ConversationTarget;
+  parameters: PlaygroundParameters;
+  /** The conversation so far, ending with the question. */
+  messages: ConversationMessage[];
+};
+
+const IDLE: RunState = {
+  status: "idle",
+  text: "",
+  opened: null,
+  filterNotes: [],
+  outcome: null,
+  failure: null,
+};
+
+let nextRun = 0;
+
+/** A run id: unique in this window, so Stop reaches this answer only. */
+function newRunId(): string {
+  nextRun += 1;
+  return `run-${Date.now().toString(36)}-${nextRun}`;
+}
+
+/**
+ * Streams one answer at a time. Text arriving between two frames is painted once, in the next
+ * frame, so a fast stream never makes more renders than the screen can show (typing and
+ * scrolling stay smooth). The command's result is the final word: it replaces what streamed.
+ */
+export function useChatRun() {
+  const [state, setState] = useState<RunState>(IDLE);
+  const runId = useRef<string | null>(null);
+  const pending = useRef("");
+  const frame = useRef<number | null>(null);
+
+  const flush = useCallback(() => {
+    frame.current = null;
+    const text = pending.current;
+    if (text === "") return;
+    pending.current = "";
+    setState((s) => (s.status === "streaming" ? { ...s, text: s.text + text } : s));
+  }, []);
+
+  useEffect(
+    () => () => {
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
+
+  const start = useCallback(
+    async (request: RunRequest): Promise<SendOutcome | null> => {
+      const id = newRunId();
+      runId.current = id;
+      pending.current = "";
+      setState({ ...IDLE, status: "streaming" });
+      const events = new Channel<PlaygroundEvent>();
+      events.onmessage = (event) => {
+        if (runId.current !== id) return;
+        if (event.type === "delta") {
+          pending.current += event.text;
+          frame.current ??= requestAnimationFrame(flush);
+        } else if (event.type === "opened") {
+          setState((s) => ({ ...s, opened: event }));
+        } else {
+          setState((s) => ({ ...s, filterNotes: [...s.filterNotes, ...event.notes] }));
+        }
+      };
+      try {
+        const outcome = await unwrap(commands.sendChat({ runId: id, ...request }, events));
+        if (runId.current !== id) return outcome;
+        runId.current = null;
+        pending.current = "";
+        setState((s) => ({
+          ...s,
+          status: "done",
+          text: outcome.message?.content ?? s.text,
+          outcome,
+        }));
+        return outcome;
+      } catch (error) {
+        if (runId.current === id) {
+          runId.current = null;
+          setState((s) => ({ ...s, status: "done", failure: error as CommandError }));
+        }
+        return null;
+      }
+    },
+    [flush],
+  );
+
+  /** Stops the answer: the connection closes, and what arrived is kept. */
+  const stop = useCallback(() => {
+    const id = runId.current;
+    if (id !== null) void commands.stopChat(id);
+  }, []);
+
+  const reset = useCallback(() => {
+    runId.current = null;
+    pending.current = "";
+    setState(IDLE);
+  }, []);
+
+  return { state, start, stop, reset };
+}
