@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 pub use keyring::PrivateKeyring;
-use process::{free_port, wait_for_port, KillOnDrop};
+pub use process::free_port;
+use process::{wait_for_port, KillOnDrop};
 
 /// How long a condition may take before a test fails. Generous: CI machines are shared and noisy.
 pub const PATIENCE: Duration = Duration::from_secs(30);
@@ -287,6 +288,29 @@ impl Desktop {
             .unwrap_or_else(|e| panic!("select {value} in {id}: {e}"));
     }
 
+    /// Picks, in the select with this test id, the first option whose text starts with `prefix`
+    /// (option values are the app's own keys; people choose by what they read).
+    pub async fn select_by_text(&self, id: &str, prefix: &str) {
+        self.wait_for(id).await;
+        let script = "const [id, prefix] = arguments;
+            const select = document.querySelector(`[data-testid=\"${id}\"]`);
+            const option = [...select.options].find((o) => !o.disabled && o.textContent.startsWith(prefix));
+            if (!option) return false;
+            const setValue = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set;
+            setValue.call(select, option.value);
+            select.dispatchEvent(new Event('change', { bubbles: true }));
+            return true;";
+        let deadline = Instant::now() + PATIENCE;
+        while Instant::now() < deadline {
+            let args = vec![id.into(), prefix.into()];
+            if let Ok(serde_json::Value::Bool(true)) = self.client.execute(script, args).await {
+                return;
+            }
+            self.next_frame().await;
+        }
+        panic!("{id} never offered an option starting with {prefix:?}");
+    }
+
     /// Scrolls the element with this test id into view (before a screenshot of it).
     pub async fn scroll_to(&self, id: &str) {
         let element = self.wait_for(id).await;
@@ -335,8 +359,29 @@ impl Desktop {
         path
     }
 
+    /// The duration of the latest User Timing measure called `name`, once there is one.
+    pub async fn last_measure(&self, name: &str) -> f64 {
+        self.wait_until_js(&format!("performance.getEntriesByName('{name}').length > 0")).await;
+        let script = format!(
+            "const all = performance.getEntriesByName('{name}'); return all[all.length - 1].duration;"
+        );
+        self.client.execute(&script, vec![]).await.ok().and_then(|v| v.as_f64()).expect("the measure")
+    }
+
     /// Closes the window and ends the session.
     pub async fn quit(self) {
         let _ = self.client.close().await;
     }
+}
+
+/// The middle value (sorts `values`).
+pub fn median(values: &mut [f64]) -> f64 {
+    percentile(values, 50)
+}
+
+/// The value below which `pct` % of `values` lie (sorts `values`).
+pub fn percentile(values: &mut [f64], pct: usize) -> f64 {
+    assert!(!values.is_empty(), "no values to take a percentile of");
+    values.sort_by(f64::total_cmp);
+    values[(values.len() * pct / 100).min(values.len() - 1)]
 }

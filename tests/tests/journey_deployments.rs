@@ -91,7 +91,12 @@ async fn a_deployment_is_created_through_the_wizard_seen_in_the_table_and_delete
 
     // The new deployment opens in the Playground.
     app.click("open-in-playground").await;
-    app.wait_for_text("playground-target", |t| t.contains(NAME)).await;
+    // The Playground opens with the new deployment chosen.
+    app.wait_until_js(&format!(
+        "document.querySelector('{}')?.selectedOptions[0]?.textContent.startsWith('{NAME} ')",
+        testid("target-picker")
+    ))
+    .await;
     app.screenshot("open-in-playground").await;
     app.click("nav-deployments").await;
     click_css(&app, &css("resource-row", &[("data-account-name", ACCOUNT_OPENAI)])).await;

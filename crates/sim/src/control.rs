@@ -51,3 +51,8 @@ pub async fn reset_inference_requests(State(state): State<Arc<SimState>>) -> Res
     state.inference.log.reset();
     StatusCode::NO_CONTENT.into_response()
 }
+
+/// `GET /_sim/inference/writes`: when each content chunk of the latest stream was written.
+pub async fn inference_writes(State(state): State<Arc<SimState>>) -> Response {
+    Json(state.inference.log.writes()).into_response()
+}

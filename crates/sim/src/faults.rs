@@ -52,6 +52,9 @@ pub enum FaultKind {
     /// Inference: a streamed answer is paced at `delayMs` (200 when absent) between its events: a slow
     /// model, so a person has time to stop it.
     SlowStream,
+    /// Inference: the answer goes on for `after` tokens (4000 when absent), its text repeated: a long
+    /// reply, for benchmarks and for seeing a long answer stream.
+    LongAnswer,
 }
 
 impl FaultKind {
@@ -66,6 +69,7 @@ impl FaultKind {
                 | Self::AsyncFilter
                 | Self::SlowFirstByte
                 | Self::SlowStream
+                | Self::LongAnswer
         )
     }
 }
@@ -131,7 +135,7 @@ impl Fault {
 /// separated by commas. Kinds: `429`|`throttle`, `500`|`server-error`, `503`|`unavailable`, `slow`,
 /// `401`|`expired-token`, `403`|`forbidden`, `409`|`conflict`, `async-failed`, and for inference
 /// `cut-stream`, `malformed-chunk`, `content-filter-prompt`, `content-filter-completion`, `async-filter`,
-/// `slow-first-byte`, `slow-stream`.
+/// `slow-first-byte`, `slow-stream`, `long-answer`.
 pub fn parse_spec(text: &str) -> Result<Vec<Fault>, String> {
     text.split(',').map(str::trim).filter(|item| !item.is_empty()).map(parse_one).collect()
 }
@@ -154,6 +158,7 @@ fn parse_one(item: &str) -> Result<Fault, String> {
         "async-filter" => FaultKind::AsyncFilter,
         "slow-first-byte" => FaultKind::SlowFirstByte,
         "slow-stream" => FaultKind::SlowStream,
+        "long-answer" => FaultKind::LongAnswer,
         other => return Err(format!("unknown fault kind '{other}'")),
     };
     let mut fault = Fault::new(kind);
@@ -264,7 +269,8 @@ pub fn fault_response(
         | FaultKind::ContentFilterCompletion
         | FaultKind::AsyncFilter
         | FaultKind::SlowFirstByte
-        | FaultKind::SlowStream => return None,
+        | FaultKind::SlowStream
+        | FaultKind::LongAnswer => return None,
     };
     // A conflict carries Retry-After only when the rule asks for it (Azure sends none by default).
     let with_wait = matches!(fault.kind, FaultKind::Throttle | FaultKind::Unavailable)

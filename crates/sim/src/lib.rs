@@ -141,6 +141,7 @@ fn router(state: Arc<state::SimState>) -> Router {
             "/_sim/faults",
             post(control::set_faults).get(control::list_faults).delete(control::clear_faults),
         )
+        .route("/_sim/inference/writes", get(control::inference_writes))
         .route(
             "/_sim/inference/requests",
             get(control::inference_requests).delete(control::reset_inference_requests),

@@ -15,7 +15,10 @@ pub struct Sandbox {
 
 impl Sandbox {
     async fn sim(&self) -> Result<&RunningSim, ConnectionError> {
-        self.sim.get_or_try_init(RunningSim::start).await.map_err(|e| {
+        // `FOUNDRY_SANDBOX_PORT` pins the port, so a benchmark can reach the same simulator the app
+        // talks to; otherwise any free loopback port.
+        let port = std::env::var("FOUNDRY_SANDBOX_PORT").ok().and_then(|p| p.parse().ok()).unwrap_or(0);
+        self.sim.get_or_try_init(|| RunningSim::start_on(port)).await.map_err(|e| {
             ConnectionError::Input(format!("the Sandbox could not start on a loopback port: {e}"))
         })
     }

@@ -26,6 +26,22 @@ impl Choice {
     pub fn text(&self) -> String {
         self.pieces.concat()
     }
+
+    /// Makes the answer exactly `tokens` long, repeating its text as often as needed.
+    pub fn lengthen(&mut self, tokens: usize) {
+        if self.pieces.is_empty() {
+            return;
+        }
+        let base = self.pieces.clone();
+        let mut next = base.iter().cycle().skip(self.pieces.len() % base.len());
+        while self.pieces.len() < tokens {
+            if let Some(piece) = next.next() {
+                self.pieces.push(piece.clone());
+            }
+        }
+        self.pieces.truncate(tokens);
+        self.finish = "stop";
+    }
 }
 
 /// A whole answer and what it costs.

@@ -51,6 +51,9 @@ struct LogBook {
     requests: u64,
     by_deployment: BTreeMap<String, u64>,
     cancelled_streams: u64,
+    /// When each content chunk of the latest stream was written (ms since the Unix epoch), so a
+    /// benchmark can tell how long a chunk takes from the wire to a window.
+    content_writes: Vec<f64>,
 }
 
 impl RequestLog {
@@ -70,6 +73,24 @@ impl RequestLog {
     /// Counts a streamed body whose client went away before its end.
     pub fn stream_cancelled(&self) {
         self.book().cancelled_streams += 1;
+    }
+
+    /// A new stream starts: its content writes replace the previous stream's.
+    pub fn stream_started(&self) {
+        self.book().content_writes.clear();
+    }
+
+    /// A content chunk was handed to the connection now.
+    pub fn content_written(&self) {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0);
+        self.book().content_writes.push(now);
+    }
+
+    /// `{"contentWrites": [ms since the epoch, …]}` of the latest stream.
+    pub fn writes(&self) -> Value {
+        json!({"contentWrites": self.book().content_writes})
     }
 
     /// `{"requests", "byDeployment", "cancelledStreams"}`.
@@ -331,7 +352,11 @@ async fn answer(
         });
     }
 
-    let choices = answer::compose(&request, &deployment.model);
+    let mut choices = answer::compose(&request, &deployment.model);
+    if let Some(fault) = faults.take(|k| k == FaultKind::LongAnswer) {
+        let tokens = fault.after.map_or(4000, |n| n as usize);
+        choices.iter_mut().for_each(|choice| choice.lengthen(tokens));
+    }
     let mut completion = answer::Completion { choices, prompt_tokens, cached_tokens: 0 };
     // Azure estimates a request's tokens up front from max_tokens when given.
     let estimate = prompt_tokens.saturating_add(

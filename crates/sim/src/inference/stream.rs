@@ -205,7 +205,9 @@ pub struct Pacing {
 pub fn paced_body(state: Arc<SimState>, parts: Vec<Bytes>, pacing: Pacing) -> Body {
     let (tx, mut rx) = mpsc::channel::<Result<Bytes, std::io::Error>>(1);
     tokio::spawn(async move {
+        state.inference.log.stream_started();
         for (i, part) in parts.into_iter().enumerate() {
+            let content = carries_text(&part);
             if i > 0 && !pacing.gap.is_zero() {
                 tokio::select! {
                     () = tokio::time::sleep(pacing.gap) => {}
@@ -219,6 +221,9 @@ pub fn paced_body(state: Arc<SimState>, parts: Vec<Bytes>, pacing: Pacing) -> Bo
                 state.inference.log.stream_cancelled();
                 return;
             }
+            if content {
+                state.inference.log.content_written();
+            }
         }
         if pacing.abort {
             let cut = std::io::Error::new(std::io::ErrorKind::ConnectionAborted, "simulated connection cut");
@@ -226,6 +231,14 @@ pub fn paced_body(state: Arc<SimState>, parts: Vec<Bytes>, pacing: Pacing) -> Bo
         }
     });
     Body::from_stream(futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx)))
+}
+
+/// Whether a `data:` part carries answer text (not the role, filter, finish or usage chunks).
+fn carries_text(part: &[u8]) -> bool {
+    const MARK: &[u8] = b"\"delta\":{\"content\":\"";
+    part.windows(MARK.len())
+        .position(|w| w == MARK)
+        .is_some_and(|at| part.get(at + MARK.len()) != Some(&b'"'))
 }
 
 #[cfg(test)]

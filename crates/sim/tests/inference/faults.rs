@@ -249,3 +249,44 @@ async fn the_request_counter_counts_every_post_and_resets() {
     assert_eq!(reset.status(), 204);
     assert_eq!(sim.requests().await, json!({"requests": 0, "byDeployment": {}, "cancelledStreams": 0}));
 }
+
+#[tokio::test]
+async fn a_long_answer_streams_exactly_its_tokens_and_every_content_write_is_logged() {
+    let sim = Sim::fast().await;
+    let key = sim.openai_key().await;
+    let long = [("x-sim-fault", "long-answer;after=1200")];
+    let events = events(sim.post(&sim.v1(), &key, &streamed("hi"), &long).await).await;
+    let chunks = chunks(&events);
+    let texts: Vec<&str> = chunks
+        .iter()
+        .filter_map(|c| c["choices"][0]["delta"]["content"].as_str())
+        .filter(|t| !t.is_empty())
+        .collect();
+    assert_eq!(texts.len(), 1200);
+    let usage = chunks.iter().find_map(|c| c["usage"]["completion_tokens"].as_u64()).unwrap();
+    assert_eq!(usage, 1200);
+    assert_eq!(finish_reasons(&chunks), ["stop"]);
+    let writes: Value = sim
+        .client
+        .get(format!("{}/_sim/inference/writes", sim.base()))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let writes = writes["contentWrites"].as_array().unwrap();
+    assert_eq!(writes.len(), 1200, "one stamp per content chunk, none for role, finish or usage");
+    assert!(writes.windows(2).all(|w| w[0].as_f64() <= w[1].as_f64()));
+}
+
+#[tokio::test]
+async fn a_slow_stream_is_paced_as_asked() {
+    let sim = Sim::fast().await;
+    let key = sim.openai_key().await;
+    let started = Instant::now();
+    let response =
+        sim.post(&sim.v1(), &key, &streamed("hi"), &[("x-sim-fault", "slow-stream;delayMs=20")]).await;
+    let events = events(response).await;
+    assert!(started.elapsed() >= Duration::from_millis(20 * (events.len() as u64 - 1)), "paced, not instant");
+}
