@@ -105,7 +105,8 @@ async fn a_conversation_streams_stops_regenerates_explains_errors_and_survives_a
     app.click("code-tab-python").await;
     let code = app.wait_for_text("code-dialog", |t| t.contains("chat.completions.create")).await;
     assert!(code.contains("AZURE_OPENAI_API_KEY") && code.contains(QUESTION), "{code}");
-    app.click("code-copy").await;
+    let copy = format!("{} {}", testid("code-dialog"), testid("code-copy"));
+    app.wait_for_css(&copy).await.click().await.unwrap();
     app.wait_for_text("code-dialog", |t| t.contains("Copied") || t.contains("clipboard")).await;
     app.screenshot("view-code").await;
     app.click("code-close").await;
@@ -114,8 +115,14 @@ async fn a_conversation_streams_stops_regenerates_explains_errors_and_survives_a
     app.quit().await;
     let app = machine.launch("playground-restart").await;
     app.click("nav-playground").await;
-    let item = app.wait_for_text("history-item", |t| t.contains(QUESTION)).await;
-    assert!(item.contains("o4-mini") || item.contains("gpt-4o"), "{item}");
+    // (textContent: WebKit's WebDriver leaves an ellipsised title out of an element's visible text.)
+    app.wait_until_js(&format!(
+        "document.querySelector('{}')?.textContent.includes('{QUESTION}')",
+        testid("history-item")
+    ))
+    .await;
+    app.wait_for_text("history-item", |t| t.contains("o4-mini") && t.contains("7 messages")).await;
+    app.screenshot("restarted").await;
     app.click("history-item").await;
     app.wait_for_text_css(&format!("{}[data-role=\"user\"]", testid("message")), |t| t.contains(QUESTION))
         .await;

@@ -43,6 +43,15 @@ const IDLE: RunState = {
 
 let nextRun = 0;
 
+/** `make bench` sets this array to learn when each piece of text reached the window. */
+type BenchWindow = Window & { __fdEventTimes?: number[] };
+
+/** Marks the send, so the first painted text can be measured against it (User Timing). */
+function markSend(id: string) {
+  performance.clearMarks("playground_send");
+  performance.mark("playground_send", { detail: id });
+}
+
 /** A run id: unique in this window, so Stop reaches this answer only. */
 function newRunId(): string {
   nextRun += 1;
@@ -60,12 +69,19 @@ export function useChatRun() {
   const pending = useRef("");
   const frame = useRef<number | null>(null);
 
+  const firstPaint = useRef(false);
+
   const flush = useCallback(() => {
     frame.current = null;
     const text = pending.current;
     if (text === "") return;
     pending.current = "";
     setState((s) => (s.status === "streaming" ? { ...s, text: s.text + text } : s));
+    if (!firstPaint.current) {
+      firstPaint.current = true;
+      // Time to first token as a person sees it: from Send to the frame that paints the text.
+      requestAnimationFrame(() => performance.measure("playground_ttft", "playground_send"));
+    }
   }, []);
 
   useEffect(
@@ -80,11 +96,14 @@ export function useChatRun() {
       const id = newRunId();
       runId.current = id;
       pending.current = "";
+      firstPaint.current = false;
+      markSend(id);
       setState({ ...IDLE, status: "streaming" });
       const events = new Channel<PlaygroundEvent>();
       events.onmessage = (event) => {
         if (runId.current !== id) return;
         if (event.type === "delta") {
+          (window as BenchWindow).__fdEventTimes?.push(performance.timeOrigin + performance.now());
           pending.current += event.text;
           frame.current ??= requestAnimationFrame(flush);
         } else if (event.type === "opened") {

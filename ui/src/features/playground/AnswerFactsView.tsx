@@ -1,0 +1,68 @@
+import { Fragment } from "react";
+import type { AnswerFacts } from "../../bindings";
+import { CopyButton } from "../../components/CopyButton";
+import { factParts, shortRequestId } from "./facts";
+
+type AnswerFactsViewProps = { facts: AnswerFacts };
+
+/**
+ * The numbers behind one answer on one compact line (timing, tokens, why it ended, the headroom
+ * left), the request id to copy for support, then what was changed to fit the model and what
+ * the content filter said.
+ */
+export function AnswerFactsView({ facts }: AnswerFactsViewProps) {
+  const parts = factParts(facts);
+  const requestId = facts.requestId ?? null;
+  const servedModel = facts.servedModel ?? null;
+  const adjustments = facts.adjustments ?? [];
+  const filterNotes = facts.filterNotes ?? [];
+  if (
+    parts.length === 0 &&
+    requestId === null &&
+    servedModel === null &&
+    adjustments.length === 0 &&
+    filterNotes.length === 0
+  ) {
+    return null;
+  }
+  return (
+    <div className="answer-facts" data-testid="answer-facts">
+      <p className="answer-facts-line">
+        {parts.join(" · ")}
+        {requestId !== null && (
+          <>
+            {parts.length > 0 && " · "}
+            <span className="answer-facts-request" title={requestId}>
+              request id <span className="answer-facts-id">{shortRequestId(requestId)}</span>
+            </span>{" "}
+            <CopyButton text={requestId} label="Copy id" testId="copy-request-id" />
+          </>
+        )}
+        {servedModel !== null && (
+          <span className="answer-facts-model" data-testid="served-model">
+            {" "}
+            {servedModel}
+          </span>
+        )}
+      </p>
+      {adjustments.length > 0 && (
+        <ul className="answer-facts-notes" aria-label="Changed to fit the model">
+          {adjustments.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+      {filterNotes.length > 0 && (
+        <p className="answer-facts-filter" data-testid="filter-notes">
+          <span className="answer-facts-filter-label">Content filter —</span>
+          {filterNotes.map((note) => (
+            <Fragment key={note}>
+              {" "}
+              <span className="answer-facts-chip">{note}</span>
+            </Fragment>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { fireEvent, render, screen } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import type { ConversationMessage } from "../../bindings";
+import { Conversation } from "./Conversation";
+import type { RunState } from "./useChatRun";
+
+const question: ConversationMessage = { id: "m-q", role: "user", content: "Tell me a story" };
+
+function streaming(text: string): RunState {
+  return { status: "streaming", text, opened: null, filterNotes: [], outcome: null, failure: null };
+}
+
+function view(messages: ConversationMessage[], run: RunState) {
+  return (
+    <Conversation
+      messages={messages}
+      run={run}
+      wasStopped={(id) => id === "m-stopped"}
+      onResend={vi.fn()}
+      onDelete={vi.fn()}
+      onResendLast={vi.fn()}
+      empty={<p>Nothing yet</p>}
+    />
+  );
+}
+
+/** Gives the log a size jsdom does not compute: `content` tall, 400 px shown. */
+function sized(log: HTMLElement) {
+  const box = { content: 1000, top: 0 };
+  Object.defineProperty(log, "scrollHeight", { configurable: true, get: () => box.content });
+  Object.defineProperty(log, "clientHeight", { configurable: true, get: () => 400 });
+  Object.defineProperty(log, "scrollTop", {
+    configurable: true,
+    get: () => box.top,
+    set: (value: number) => {
+      box.top = value;
+    },
+  });
+  return box;
+}
+
+describe("Conversation", () => {
+  it("is a polite log, busy while an answer streams so it is read once whole", () => {
+    const { rerender } = render(view([question], streaming("")));
+
+    const log = screen.getByRole("log", { name: "Conversation" });
+    expect(log).toHaveAttribute("aria-live", "polite");
+    expect(log).toHaveAttribute("aria-busy", "true");
+    expect(screen.getByTestId("waiting-first-token")).toHaveTextContent(
+      "Waiting for the first token…",
+    );
+
+    rerender(view([question], streaming("Once upon")));
+    expect(screen.queryByTestId("waiting-first-token")).not.toBeInTheDocument();
+    expect(screen.getByText("Once upon")).toBeVisible();
+
+    rerender(
+      view([question, { id: "m-a", role: "assistant", content: "Once upon a time." }], {
+        ...streaming("Once upon a time."),
+        status: "done",
+        outcome: { message: null, problem: null, stopped: false },
+      }),
+    );
+    expect(log).not.toHaveAttribute("aria-busy");
+  });
+
+  it("follows a streaming answer down only while the reader is at the bottom", () => {
+    const { rerender } = render(view([question], streaming("a")));
+    const log = screen.getByRole("log");
+    const box = sized(log);
+
+    rerender(view([question], streaming("a b")));
+    expect(box.top).toBe(1000);
+
+    // The reader scrolls up to read: the answer grows without pulling them down.
+    box.top = 200;
+    fireEvent.scroll(log);
+    box.content = 1600;
+    rerender(view([question], streaming("a b c")));
+    expect(box.top).toBe(200);
+
+    // Back at the bottom: followed again.
+    box.top = 1200;
+    fireEvent.scroll(log);
+    box.content = 2000;
+    rerender(view([question], streaming("a b c d")));
+    expect(box.top).toBe(2000);
+  });
+
+  it("brings a new question into view even when the reader had scrolled up", () => {
+    const answer: ConversationMessage = { id: "m-a", role: "assistant", content: "Done." };
+    const idle: RunState = { ...streaming(""), status: "idle" };
+    const { rerender } = render(view([question, answer], idle));
+    const log = screen.getByRole("log");
+    const box = sized(log);
+    box.top = 0;
+    fireEvent.scroll(log);
+
+    box.content = 1400;
+    rerender(
+      view([question, answer, { id: "m-q2", role: "user", content: "More" }], streaming("")),
+    );
+    expect(box.top).toBe(1400);
+  });
+
+  it("tells a stopped answer from one cut off", () => {
+    render(
+      view(
+        [
+          question,
+          { id: "m-cut", role: "assistant", content: "Once", incomplete: true },
+          { id: "m-q2", role: "user", content: "Again" },
+          { id: "m-stopped", role: "assistant", content: "Twice", incomplete: true },
+        ],
+        { ...streaming(""), status: "idle" },
+      ),
+    );
+    expect(screen.getAllByTestId("message-incomplete").map((badge) => badge.textContent)).toEqual(
+      ["Incomplete — the answer was cut off", "Stopped"],
+    );
+    // Regenerate is offered on the last answer only.
+    expect(screen.getAllByTestId("regenerate-button")).toHaveLength(1);
+  });
+
+  it("shows the empty note with no message", () => {
+    render(view([], { ...streaming(""), status: "idle" }));
+    expect(screen.getByText("Nothing yet")).toBeVisible();
+  });
+});

@@ -1,0 +1,182 @@
+import { useEffect, useId, useRef, useState } from "react";
+import type { ConversationMessage } from "../../bindings";
+import { CopyButton } from "../../components/CopyButton";
+import { AnswerFactsView } from "./AnswerFactsView";
+import { Markdown } from "./Markdown";
+
+type MessageViewProps = {
+  message: ConversationMessage;
+  /** The person pressed Stop on this answer (else an incomplete one was cut off). */
+  stopped: boolean;
+  /** The last answer: the one Regenerate replaces. */
+  last: boolean;
+  /** An answer is streaming: nothing may change under it. */
+  busy: boolean;
+  onResend: (text: string) => void;
+  onDelete: () => void;
+  onRegenerate: () => void;
+};
+
+function EditQuestion({
+  initial,
+  onSave,
+  onCancel,
+}: {
+  initial: string;
+  onSave: (text: string) => void;
+  onCancel: () => void;
+}) {
+  const id = useId();
+  const [text, setText] = useState(initial);
+  const input = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const field = input.current;
+    field?.focus();
+    field?.setSelectionRange(field.value.length, field.value.length);
+  }, []);
+  const canSave = text.trim() !== "";
+  return (
+    <form
+      className="message-edit"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (canSave) onSave(text);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          onCancel();
+        } else if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          if (canSave) onSave(text);
+        }
+      }}
+    >
+      <label htmlFor={id} className="visually-hidden">
+        Edit the question
+      </label>
+      <textarea
+        id={id}
+        ref={input}
+        className="input textarea"
+        data-testid="edit-input"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
+      <div className="button-row">
+        <button
+          type="submit"
+          className="button button-small button-primary"
+          data-testid="resend-button"
+          disabled={!canSave}
+        >
+          Save &amp; resend
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="edit-cancel"
+          onClick={onCancel}
+        >
+          Cancel
+        </button>
+      </div>
+      <p className="muted message-edit-note">Everything after this question is replaced.</p>
+    </form>
+  );
+}
+
+/** One message: a question as typed, or an answer as Markdown with its facts; and its actions. */
+export function MessageView({
+  message,
+  stopped,
+  last,
+  busy,
+  onResend,
+  onDelete,
+  onRegenerate,
+}: MessageViewProps) {
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const user = message.role === "user";
+  const who = user ? "Question" : "Answer";
+
+  return (
+    <article
+      className={`message message-${message.role}`}
+      data-testid="message"
+      data-role={message.role}
+      aria-label={who}
+    >
+      {editing ? (
+        <EditQuestion
+          initial={message.content}
+          onSave={(text) => {
+            setEditing(false);
+            onResend(text);
+          }}
+          onCancel={() => {
+            setEditing(false);
+            // Back to where the person was, not to the top of the page.
+            requestAnimationFrame(() => editButton.current?.focus());
+          }}
+        />
+      ) : user ? (
+        <p className="message-text">{message.content}</p>
+      ) : (
+        <Markdown text={message.content} />
+      )}
+
+      {!user && message.incomplete === true && (
+        <span className="badge badge-warning message-incomplete" data-testid="message-incomplete">
+          {stopped ? "Stopped" : "Incomplete — the answer was cut off"}
+        </span>
+      )}
+      {!user && message.answer && <AnswerFactsView facts={message.answer} />}
+
+      {!editing && (
+        <div className="message-actions" role="group" aria-label={`${who} actions`}>
+          {user ? (
+            <button
+              ref={editButton}
+              type="button"
+              className="button button-small"
+              data-testid="edit-message"
+              aria-label="Edit question"
+              disabled={busy}
+              onClick={() => setEditing(true)}
+            >
+              Edit
+            </button>
+          ) : (
+            <>
+              <CopyButton text={message.content} label="Copy" testId="copy-message" />
+              {last && (
+                <button
+                  type="button"
+                  className="button button-small"
+                  data-testid="regenerate-button"
+                  aria-label="Regenerate answer"
+                  disabled={busy}
+                  onClick={onRegenerate}
+                >
+                  Regenerate
+                </button>
+              )}
+            </>
+          )}
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="delete-message"
+            aria-label={user ? "Delete question" : "Delete answer"}
+            disabled={busy}
+            onClick={onDelete}
+          >
+            Delete
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}
