@@ -319,6 +319,8 @@ export type ConversationMessage = {
 	content: string,
 	/**  The stream was cut or stopped: the text is what arrived. */
 	incomplete?: boolean,
+	/**  The person pressed Stop (rather than the answer being cut off). */
+	stopped?: boolean,
 	/**  An assistant message's numbers. */
 	answer?: AnswerFacts | null,
 };

@@ -36,6 +36,7 @@ fn question(target: &ConversationTarget, text: &str) -> SendRequest {
             role: MessageRole::User,
             content: text.into(),
             incomplete: false,
+            stopped: false,
             answer: None,
         }],
     }
@@ -146,7 +147,7 @@ async fn stop_keeps_what_arrived_and_closes_the_stream() {
     let outcome = sending.await.unwrap();
     assert!(outcome.stopped && outcome.problem.is_none());
     let message = outcome.message.unwrap();
-    assert!(message.incomplete && !message.content.is_empty());
+    assert!(message.incomplete && message.stopped && !message.content.is_empty());
     assert!(!runs.stop(&run_id), "a finished run is no longer stoppable");
 }
 

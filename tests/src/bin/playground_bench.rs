@@ -200,6 +200,7 @@ fn seed_conversation(machine: &Machine) -> String {
             role: if i % 2 == 0 { MessageRole::User } else { MessageRole::Assistant },
             content: if i % 2 == 0 { format!("Question number {i}?") } else { answer.repeat(3) },
             incomplete: false,
+            stopped: false,
             answer: (i % 2 == 1).then(|| AnswerFacts {
                 time_to_first_token_ms: Some(120.0),
                 total_ms: Some(900.0),

@@ -1,4 +1,4 @@
-import type { ComponentType } from "react";
+import { useState, type ComponentType } from "react";
 import { AboutScreen } from "../features/about/AboutScreen";
 import { ConnectionsScreen } from "../features/connections/ConnectionsScreen";
 import { DeploymentsScreen } from "../features/deployments/DeploymentsScreen";
@@ -22,11 +22,20 @@ export function AppFrame() {
   useAppliedTheme();
   const route = useRoute();
   const CurrentScreen = screens[route];
+  // The Playground stays mounted (hidden) once opened: an answer keeps streaming, and the
+  // conversation, its parameters and a half-typed question are all there on coming back.
+  const [keepPlayground, setKeepPlayground] = useState(route === "playground");
+  if (route === "playground" && !keepPlayground) setKeepPlayground(true);
   return (
     <div className="app-frame" data-testid="app-frame">
       <Sidebar current={route} />
       <main className="content">
-        <CurrentScreen />
+        {route !== "playground" && <CurrentScreen />}
+        {keepPlayground && (
+          <div className="screen-kept" hidden={route !== "playground"}>
+            <PlaygroundScreen />
+          </div>
+        )}
       </main>
     </div>
   );

@@ -97,6 +97,8 @@ pub struct Connections {
     sessions: sessions::Sessions,
     sign_ins: sign_in_flow::PendingSignIns,
     sandbox: sandbox::Sandbox,
+    /// The playground's HTTP client, made on first use and shared by every answer.
+    inference_http: std::sync::OnceLock<reqwest::Client>,
 }
 
 impl Connections {
@@ -109,6 +111,7 @@ impl Connections {
             sessions: sessions::Sessions::default(),
             sign_ins: sign_in_flow::PendingSignIns::default(),
             sandbox: sandbox::Sandbox::default(),
+            inference_http: std::sync::OnceLock::new(),
         }
     }
 

@@ -22,6 +22,16 @@ use crate::profiles::{ApiStyleChoice, Connection, Profile};
 /// Accounts whose deployments are listed at once.
 const ACCOUNTS_IN_FLIGHT: usize = 8;
 
+/// Whether a deployment answers chat completions: its capabilities say so (embeddings, images,
+/// speech and realtime do not); without capabilities, anything but an embedding model is offered.
+fn chats(deployment: &foundry_azure::arm::models::Deployment) -> bool {
+    let capabilities = &deployment.properties.capabilities;
+    match capabilities.get("chatCompletion") {
+        Some(value) => value == "true",
+        None => capabilities.is_empty() && !deployment.properties.model.name.contains("embedding"),
+    }
+}
+
 /// How to reach one deployment.
 struct Reach {
     target: ChatTarget,
@@ -118,7 +128,7 @@ impl Connections {
                 let deployments = arm.list_deployments(&at).await.unwrap_or_default();
                 deployments
                     .into_iter()
-                    .filter(|d| !d.properties.model.name.contains("embedding"))
+                    .filter(chats)
                     .map(|d| ConversationTarget {
                         profile_id: profile.id.clone(),
                         deployment: d.name,
@@ -214,9 +224,13 @@ impl Connections {
             Ok(reach) => reach,
             Err(problem) => return SendOutcome { message: None, problem: Some(problem), stopped: false },
         };
-        let http = match InferenceClient::default_http() {
-            Ok(http) => http,
-            Err(e) => return failed_outcome(&e, &reach.context),
+        // One HTTP client for every answer: connections (and TLS sessions) are reused.
+        let http = match self.inference_http.get() {
+            Some(http) => http.clone(),
+            None => match InferenceClient::default_http() {
+                Ok(http) => self.inference_http.get_or_init(|| http).clone(),
+                Err(e) => return failed_outcome(&e, &reach.context),
+            },
         };
         let mut client = InferenceClient::new(http, reach.auth);
         // A 429 goes back to the person with its countdown: they decide when to resend.

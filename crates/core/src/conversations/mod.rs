@@ -105,6 +105,9 @@ pub struct ConversationMessage {
     /// The stream was cut or stopped: the text is what arrived.
     #[serde(default)]
     pub incomplete: bool,
+    /// The person pressed Stop (rather than the answer being cut off).
+    #[serde(default)]
+    pub stopped: bool,
     /// An assistant message's numbers.
     #[serde(default)]
     pub answer: Option<AnswerFacts>,

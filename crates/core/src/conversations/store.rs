@@ -37,12 +37,14 @@ pub struct ConversationStore {
     dir: PathBuf,
     /// One index update at a time: two saves must not each write back the index they read.
     index_lock: Arc<Mutex<()>>,
+    /// One conversation write (save, rename) at a time.
+    write_lock: Arc<Mutex<()>>,
 }
 
 impl ConversationStore {
     /// The store in `dir` (created on first save).
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        Self { dir: dir.into(), index_lock: Arc::default() }
+        Self { dir: dir.into(), index_lock: Arc::default(), write_lock: Arc::default() }
     }
 
     /// Applies `change` to the index under the lock; a missing or unreadable index is rebuilt first.
@@ -83,6 +85,11 @@ impl ConversationStore {
 
     /// Saves (creates or replaces) a conversation and its line in the index.
     pub fn save(&self, conversation: &Conversation) -> Result<(), StoreError> {
+        let _one_at_a_time = self.write_lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.write(conversation)
+    }
+
+    fn write(&self, conversation: &Conversation) -> Result<(), StoreError> {
         let path = self.path_of(&conversation.id)?;
         let bytes = serde_json::to_vec(conversation)
             .map_err(|source| StoreError::Corrupt { path: path.clone(), source })?;
@@ -93,11 +100,13 @@ impl ConversationStore {
         })
     }
 
-    /// Renames a conversation.
+    /// Renames a conversation. Read, change and write happen under the store's write lock, so an
+    /// answer saved meanwhile is not overwritten by the title change (nor the title by the answer).
     pub fn rename(&self, id: &str, title: &str) -> Result<Conversation, StoreError> {
+        let _one_at_a_time = self.write_lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let mut conversation = self.load(id)?;
         conversation.title = title.trim().to_string();
-        self.save(&conversation)?;
+        self.write(&conversation)?;
         Ok(conversation)
     }
 
@@ -139,9 +148,7 @@ impl ConversationStore {
 
     /// A conversation's file; ids are ours (`c-…`), anything else is refused before touching the disk.
     fn path_of(&self, id: &str) -> Result<PathBuf, StoreError> {
-        let valid =
-            !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-        if !valid || id == "index" {
+        if !is_conversation_id(id) {
             return Err(StoreError::NotFound(id.into()));
         }
         Ok(self.dir.join(format!("{id}.json")))

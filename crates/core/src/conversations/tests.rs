@@ -18,6 +18,7 @@ fn conversation(id: &str, question: &str, updated: f64) -> Conversation {
                 role: MessageRole::User,
                 content: question.into(),
                 incomplete: false,
+                stopped: false,
                 answer: None,
             },
             ConversationMessage {
@@ -25,6 +26,7 @@ fn conversation(id: &str, question: &str, updated: f64) -> Conversation {
                 role: MessageRole::Assistant,
                 content: "Paris.".into(),
                 incomplete: true,
+                stopped: false,
                 answer: Some(AnswerFacts {
                     time_to_first_token_ms: Some(212.4),
                     prompt_tokens: Some(14),

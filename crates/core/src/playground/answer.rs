@@ -123,10 +123,12 @@ impl AnswerRecorder {
         self.facts.total_ms = Some(millis(total));
         self.facts.time_to_first_token_ms = self.first_token.map(millis);
         self.facts.finish_reason = self.finish.as_ref().map(finish_word);
+        // The visible answer's pace: reasoning tokens were spent before the first visible one.
         if let (Some(first), Some(tokens)) = (self.first_token, self.facts.completion_tokens) {
+            let visible = tokens.saturating_sub(self.facts.reasoning_tokens.unwrap_or(0));
             let generating = total.saturating_sub(first).as_secs_f64();
-            if generating > 0.0 && tokens > 0 {
-                self.facts.tokens_per_second = Some(f64::from(tokens) / generating);
+            if generating > 0.0 && visible > 0 {
+                self.facts.tokens_per_second = Some(f64::from(visible) / generating);
             }
         }
         let (stopped, mut problem) = match ending {
@@ -151,6 +153,7 @@ impl AnswerRecorder {
             role: MessageRole::Assistant,
             content: self.text,
             incomplete,
+            stopped,
             answer: Some(self.facts),
         });
         SendOutcome { message, problem, stopped }

@@ -94,9 +94,12 @@ impl PresetStore {
             return Err(PresetError::NoName);
         }
         self.change(|presets| {
-            let existing = presets.iter_mut().find(|p| p.is_for(target) && p.name == name);
+            // Names are compared as people read them: "Terse" and "terse " are one preset.
+            let existing =
+                presets.iter_mut().find(|p| p.is_for(target) && p.name.to_lowercase() == name.to_lowercase());
             let preset = match existing {
                 Some(preset) => {
+                    preset.name = name.to_string();
                     preset.parameters = parameters;
                     preset.updated_at_ms = now_ms;
                     preset.clone()

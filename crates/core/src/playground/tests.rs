@@ -12,7 +12,14 @@ use super::*;
 use crate::conversations::{ConversationTarget, MessageRole};
 
 fn message(role: MessageRole, text: &str) -> ConversationMessage {
-    ConversationMessage { id: new_message_id(), role, content: text.into(), incomplete: false, answer: None }
+    ConversationMessage {
+        id: new_message_id(),
+        role,
+        content: text.into(),
+        incomplete: false,
+        stopped: false,
+        answer: None,
+    }
 }
 
 fn conversation() -> Vec<ConversationMessage> {
@@ -256,4 +263,54 @@ fn presets_are_saved_per_deployment_and_survive_a_restart() {
     assert!(reopened.delete(&saved.id).unwrap());
     assert!(reopened.for_target(&target).unwrap().is_empty());
     assert_eq!(reopened.for_target(&other).unwrap().len(), 1);
+}
+
+#[test]
+fn a_reasoning_answer_paces_its_visible_tokens_only() {
+    let start = Instant::now();
+    let mut recorder = AnswerRecorder::new(start);
+    recorder.on_event(ChatEvent::Delta { choice: 0, text: "Hi".into() }, start + Duration::from_secs(3));
+    let done =
+        ChatEvent::Done { choice: 0, finish_reason: FinishReason::Stop, verdicts: FilterVerdicts::default() };
+    recorder.on_event(done, start + Duration::from_secs(4));
+    let usage = Usage {
+        prompt_tokens: 10,
+        completion_tokens: 1_100,
+        total_tokens: 1_110,
+        reasoning_tokens: Some(1_000),
+        cached_tokens: None,
+    };
+    recorder.on_event(ChatEvent::Usage { usage }, start + Duration::from_secs(4));
+    let outcome = recorder.finish(Ending::Finished, start + Duration::from_secs(4), &context());
+    let facts = outcome.message.unwrap().answer.unwrap();
+    assert_eq!(facts.tokens_per_second, Some(100.0), "100 visible tokens in the second after the first");
+    assert_eq!(facts.reasoning_tokens, Some(1_000));
+}
+
+#[test]
+fn a_stopped_answer_says_so() {
+    let start = Instant::now();
+    let mut recorder = AnswerRecorder::new(start);
+    recorder.on_event(ChatEvent::Delta { choice: 0, text: "Once upon".into() }, start);
+    let outcome = recorder.finish(Ending::Stopped, start, &context());
+    let message = outcome.message.unwrap();
+    assert!(outcome.stopped && message.stopped && message.incomplete);
+    assert!(outcome.problem.is_none(), "stopping is not a problem");
+}
+
+#[test]
+fn a_preset_name_differing_only_in_case_is_the_same_preset() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = PresetStore::new(dir.path().join("presets.json"));
+    let target = ConversationTarget {
+        profile_id: "p".into(),
+        deployment: "d".into(),
+        ..ConversationTarget::default()
+    };
+    let first = store.save(&target, "Terse", parameters(), 1.0).unwrap();
+    let second = store.save(&target, "terse ", PlaygroundParameters::default(), 2.0).unwrap();
+    assert_eq!(first.id, second.id);
+    let listed = store.for_target(&target).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].name, "terse", "the name as last typed");
 }

@@ -134,7 +134,7 @@ describe("ParametersPanel: typing", () => {
     const { user, last } = renderPanel(rulesChat);
     const temperature = field("param-temperature");
     expect(temperature).toHaveValue(null);
-    expect(temperature).toHaveAttribute("placeholder", "Model default");
+    expect(temperature).toHaveAttribute("placeholder", "Default");
 
     await user.type(temperature, "2.5");
 

@@ -104,7 +104,7 @@ function NumberField(props: NumberFieldProps) {
             inputMode={props.step === 1 ? "numeric" : "decimal"}
             className="input params-number-input"
             data-testid={`param-${field}`}
-            placeholder={nullable ? "Model default" : undefined}
+            placeholder={nullable ? "Default" : undefined}
             min={props.min}
             max={props.max}
             step={props.step}
@@ -115,7 +115,8 @@ function NumberField(props: NumberFieldProps) {
           {slider !== undefined && (
             <input
               type="range"
-              className="params-slider"
+              // Dimmed while the model's default applies: the knob's place is only a suggestion.
+              className={`params-slider${parsed.ok && parsed.value !== null ? "" : " params-slider-unset"}`}
               data-testid={`param-${field}-slider`}
               aria-label={`${label} slider`}
               aria-describedby={control["aria-describedby"]}

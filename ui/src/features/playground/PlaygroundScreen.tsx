@@ -303,9 +303,10 @@ export function PlaygroundScreen() {
                 type="button"
                 className="button button-small"
                 data-testid="new-conversation"
+                aria-label="New conversation"
                 onClick={newConversation}
               >
-                New conversation
+                New
               </button>
               <button
                 type="button"
@@ -332,9 +333,10 @@ export function PlaygroundScreen() {
                 data-testid="clear-conversation"
                 disabled={session.messages.length === 0 || comparing}
                 aria-expanded={confirmingClear}
+                aria-label="Clear conversation"
                 onClick={() => setConfirmingClear(true)}
               >
-                Clear conversation
+                Clear
               </button>
               {chosen?.simulated === true && <SimulateMenu target={chosen.target} />}
             </div>

@@ -20,13 +20,13 @@ const select = () => screen.getByTestId<HTMLSelectElement>("simulate-select");
 describe("SimulateMenu", () => {
   it("offers the Sandbox's problems under its label", () => {
     renderMenu();
-    expect(screen.getByLabelText("Sandbox: simulate on the next answer")).toBe(select());
+    expect(screen.getByLabelText("Sandbox: simulate a problem on the next answer")).toBe(select());
     expect(
       within(select())
         .getAllByRole("option")
         .map((option) => option.textContent),
     ).toEqual([
-      "Choose a problem…",
+      "Simulate a problem…",
       "Rate limit (429)",
       "Prompt blocked by the content filter",
       "Answer stopped by the content filter",

@@ -54,12 +54,11 @@ export function SimulateMenu({ target }: SimulateMenuProps) {
 
   return (
     <div className="simulate-menu" data-testid="simulate-menu">
-      <label htmlFor={`${id}-select`} className="field-label">
-        Sandbox: simulate on the next answer
-      </label>
       <select
         id={`${id}-select`}
-        className="select"
+        className="select select-small"
+        aria-label="Sandbox: simulate a problem on the next answer"
+        title="Sandbox: make the next answer go wrong, to see how it is handled"
         data-testid="simulate-select"
         // Always back on the prompt: the armed line says what was chosen.
         value=""
@@ -67,7 +66,7 @@ export function SimulateMenu({ target }: SimulateMenuProps) {
         onChange={(event) => void choose(event.target.value)}
       >
         <option value="" disabled>
-          {simulate.isPending ? "Arming…" : "Choose a problem…"}
+          {simulate.isPending ? "Arming…" : "Simulate a problem…"}
         </option>
         {simulatedProblems.map((problem) => (
           <option key={problem.kind} value={problem.kind}>

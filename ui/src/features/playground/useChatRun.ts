@@ -84,9 +84,15 @@ export function useChatRun() {
     }
   }, []);
 
+  // Gone from the screen (Compare closed, a column removed): an answer still streaming is stopped,
+  // so it is neither billed further nor left running unseen.
   useEffect(
     () => () => {
       if (frame.current !== null) cancelAnimationFrame(frame.current);
+      const id = runId.current;
+      runId.current = null;
+      // Best effort: the window may be closing.
+      if (id !== null) commands.stopChat(id).catch(() => undefined);
     },
     [],
   );
