@@ -50,6 +50,9 @@ fn main() {
         "save_preset",
         "delete_preset",
         "view_code",
+        "list_all_presets",
+        "update_preset",
+        "duplicate_preset",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

@@ -65,6 +65,9 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             commands::playground::save_preset,
             commands::playground::delete_preset,
             commands::playground::view_code,
+            commands::playground::list_all_presets,
+            commands::playground::update_preset,
+            commands::playground::duplicate_preset,
         ])
 }
 

@@ -105,6 +105,12 @@ export const commands = {
 	 *  variable.
 	 */
 	viewCode: (target: ConversationTarget, parameters: PlaygroundParameters, messages: ConversationMessage[]) => typedError<CodeSnippet[], CommandError>(__TAURI_INVOKE("view_code", { target, parameters, messages })),
+	/**  Every deployment's presets (the Settings screen's list). */
+	listAllPresets: () => typedError<Preset[], CommandError>(__TAURI_INVOKE("list_all_presets")),
+	/**  Changes a preset's name and parameters. */
+	updatePreset: (id: string, name: string, parameters: PlaygroundParameters) => typedError<Preset, CommandError>(__TAURI_INVOKE("update_preset", { id, name, parameters })),
+	/**  Copies a preset under a free name. */
+	duplicatePreset: (id: string) => typedError<Preset, CommandError>(__TAURI_INVOKE("duplicate_preset", { id })),
 };
 
 /* Types */

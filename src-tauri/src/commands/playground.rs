@@ -165,10 +165,39 @@ pub async fn save_preset(
     parameters: PlaygroundParameters,
 ) -> Result<Preset, CommandError> {
     let store = state.presets.clone();
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0.0, |d| d.as_millis() as f64);
+    let now = now_ms();
     blocking(move || store.save(&target, &name, parameters, now).map_err(preset_error)).await
+}
+
+/// Every deployment's presets (the Settings screen's list).
+#[tauri::command]
+#[specta::specta]
+pub async fn list_all_presets(state: State<'_, AppState>) -> Result<Vec<Preset>, CommandError> {
+    let store = state.presets.clone();
+    blocking(move || store.list().map_err(preset_error)).await
+}
+
+/// Changes a preset's name and parameters.
+#[tauri::command]
+#[specta::specta]
+pub async fn update_preset(
+    state: State<'_, AppState>,
+    id: String,
+    name: String,
+    parameters: PlaygroundParameters,
+) -> Result<Preset, CommandError> {
+    let store = state.presets.clone();
+    let now = now_ms();
+    blocking(move || store.update(&id, &name, parameters, now).map_err(preset_error)).await
+}
+
+/// Copies a preset under a free name.
+#[tauri::command]
+#[specta::specta]
+pub async fn duplicate_preset(state: State<'_, AppState>, id: String) -> Result<Preset, CommandError> {
+    let store = state.presets.clone();
+    let now = now_ms();
+    blocking(move || store.duplicate(&id, now).map_err(preset_error)).await
 }
 
 /// Deletes a preset.
@@ -177,6 +206,10 @@ pub async fn save_preset(
 pub async fn delete_preset(state: State<'_, AppState>, id: String) -> Result<bool, CommandError> {
     let store = state.presets.clone();
     blocking(move || store.delete(&id).map_err(preset_error)).await
+}
+
+fn now_ms() -> f64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_millis() as f64)
 }
 
 fn history_error(error: foundry_desk_core::conversations::StoreError) -> CommandError {
@@ -188,8 +221,10 @@ fn history_error(error: foundry_desk_core::conversations::StoreError) -> Command
 }
 
 fn preset_error(error: foundry_desk_core::playground::PresetError) -> CommandError {
+    use foundry_desk_core::playground::PresetError;
     let kind = match error {
-        foundry_desk_core::playground::PresetError::NoName => ErrorKind::Input,
+        PresetError::NoName | PresetError::NameTaken(_) => ErrorKind::Input,
+        PresetError::NotFound(_) => ErrorKind::NotFound,
         _ => ErrorKind::Settings,
     };
     CommandError::new(kind, error.to_string())

@@ -55,6 +55,9 @@ const bindingsByCommand = {
   save_preset: commands.savePreset,
   delete_preset: commands.deletePreset,
   view_code: commands.viewCode,
+  list_all_presets: commands.listAllPresets,
+  update_preset: commands.updatePreset,
+  duplicate_preset: commands.duplicatePreset,
 } satisfies Record<string, (...args: never[]) => Promise<CommandResult<unknown>>>;
 
 type Bindings = typeof bindingsByCommand;

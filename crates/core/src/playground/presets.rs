@@ -29,6 +29,26 @@ impl Preset {
             && self.endpoint == target.endpoint
             && self.deployment == target.deployment
     }
+
+    fn is_for_same_deployment(&self, other: &Preset) -> bool {
+        self.profile_id == other.profile_id
+            && self.endpoint == other.endpoint
+            && self.deployment == other.deployment
+    }
+}
+
+/// Names are compared as people read them: "Terse" and "terse " are one name.
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+fn new_preset_id() -> String {
+    let letters: String = (0..10).map(|_| fastrand::alphanumeric()).collect();
+    format!("p-{letters}")
+}
+
+fn sort(presets: &mut [Preset]) {
+    presets.sort_by(|a, b| (&a.deployment, &a.name).cmp(&(&b.deployment, &b.name)));
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -55,6 +75,10 @@ pub enum PresetError {
     },
     #[error("a preset needs a name")]
     NoName,
+    #[error("no preset '{0}': it was deleted meanwhile")]
+    NotFound(String),
+    #[error("this deployment already has a preset named '{0}'")]
+    NameTaken(String),
 }
 
 /// The presets in one file.
@@ -95,8 +119,7 @@ impl PresetStore {
         }
         self.change(|presets| {
             // Names are compared as people read them: "Terse" and "terse " are one preset.
-            let existing =
-                presets.iter_mut().find(|p| p.is_for(target) && p.name.to_lowercase() == name.to_lowercase());
+            let existing = presets.iter_mut().find(|p| p.is_for(target) && same_name(&p.name, name));
             let preset = match existing {
                 Some(preset) => {
                     preset.name = name.to_string();
@@ -105,9 +128,8 @@ impl PresetStore {
                     preset.clone()
                 }
                 None => {
-                    let letters: String = (0..10).map(|_| fastrand::alphanumeric()).collect();
                     let preset = Preset {
-                        id: format!("p-{letters}"),
+                        id: new_preset_id(),
                         name: name.to_string(),
                         profile_id: target.profile_id.clone(),
                         endpoint: target.endpoint.clone(),
@@ -119,9 +141,58 @@ impl PresetStore {
                     preset
                 }
             };
-            presets.sort_by(|a, b| (&a.deployment, &a.name).cmp(&(&b.deployment, &b.name)));
+            sort(presets);
             preset
         })
+    }
+
+    /// Changes a preset's name and parameters (the Settings screen's editor).
+    pub fn update(
+        &self,
+        id: &str,
+        name: &str,
+        parameters: PlaygroundParameters,
+        now_ms: f64,
+    ) -> Result<Preset, PresetError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(PresetError::NoName);
+        }
+        self.change(|presets| {
+            let index = presets.iter().position(|p| p.id == id).ok_or(PresetError::NotFound(id.into()))?;
+            let taken = presets
+                .iter()
+                .any(|p| p.id != id && p.is_for_same_deployment(&presets[index]) && same_name(&p.name, name));
+            if taken {
+                return Err(PresetError::NameTaken(name.into()));
+            }
+            let preset = &mut presets[index];
+            preset.name = name.to_string();
+            preset.parameters = parameters;
+            preset.updated_at_ms = now_ms;
+            Ok(preset.clone())
+        })?
+    }
+
+    /// Copies a preset under a free name ("Terse (copy)", "Terse (copy 2)", …).
+    pub fn duplicate(&self, id: &str, now_ms: f64) -> Result<Preset, PresetError> {
+        self.change(|presets| {
+            let original =
+                presets.iter().find(|p| p.id == id).cloned().ok_or(PresetError::NotFound(id.into()))?;
+            let taken = |name: &str| {
+                presets.iter().any(|p| p.is_for_same_deployment(&original) && same_name(&p.name, name))
+            };
+            let mut name = format!("{} (copy)", original.name);
+            let mut n = 2;
+            while taken(&name) {
+                name = format!("{} (copy {n})", original.name);
+                n += 1;
+            }
+            let copy = Preset { id: new_preset_id(), name, updated_at_ms: now_ms, ..original };
+            presets.push(copy.clone());
+            sort(presets);
+            Ok(copy)
+        })?
     }
 
     /// Deletes a preset; true when it existed.

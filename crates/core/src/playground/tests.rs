@@ -314,3 +314,29 @@ fn a_preset_name_differing_only_in_case_is_the_same_preset() {
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].name, "terse", "the name as last typed");
 }
+
+#[test]
+fn settings_edit_rename_and_duplicate_presets() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = PresetStore::new(dir.path().join("presets.json"));
+    let target = ConversationTarget {
+        profile_id: "p".into(),
+        deployment: "d".into(),
+        ..ConversationTarget::default()
+    };
+    let terse = store.save(&target, "Terse", parameters(), 1.0).unwrap();
+    let wordy = store.save(&target, "Wordy", PlaygroundParameters::default(), 1.0).unwrap();
+
+    let copy = store.duplicate(&terse.id, 2.0).unwrap();
+    assert_eq!((copy.name.as_str(), &copy.parameters), ("Terse (copy)", &terse.parameters));
+    assert_eq!(store.duplicate(&terse.id, 3.0).unwrap().name, "Terse (copy 2)");
+
+    let changed = PlaygroundParameters { temperature: Some(1.5), ..parameters() };
+    let edited = store.update(&copy.id, "Warm", changed.clone(), 4.0).unwrap();
+    assert_eq!((edited.name.as_str(), &edited.parameters), ("Warm", &changed));
+    assert!(matches!(store.update(&copy.id, "wordy", changed.clone(), 5.0), Err(PresetError::NameTaken(_))));
+    assert!(matches!(store.update("p-gone", "X", changed, 5.0), Err(PresetError::NotFound(_))));
+    let names: Vec<String> = store.list().unwrap().into_iter().map(|p| p.name).collect();
+    assert_eq!(names, ["Terse", "Terse (copy 2)", "Warm", "Wordy"]);
+    assert!(store.delete(&wordy.id).unwrap());
+}
