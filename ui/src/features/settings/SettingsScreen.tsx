@@ -1,4 +1,5 @@
 import { Screen } from "../../components/Screen";
+import { PresetsSection } from "./presets/PresetsSection";
 import { ThemeSelect } from "./ThemeSelect";
 
 export function SettingsScreen() {
@@ -10,6 +11,7 @@ export function SettingsScreen() {
         </h2>
         <ThemeSelect />
       </section>
+      <PresetsSection />
       <p className="muted">More settings coming.</p>
     </Screen>
   );

@@ -19,6 +19,9 @@ async function openSettings() {
   return { user, select };
 }
 
+/** The Settings screen's presets section, empty. */
+const presetsSection = { list_all_presets: () => [], playground_targets: () => [] };
+
 describe("theme", () => {
   it("follows the OS while settings are still loading", () => {
     mockColorScheme("dark");
@@ -30,7 +33,7 @@ describe("theme", () => {
 
   it("follows the OS by default, including when the OS switches", async () => {
     const os = mockColorScheme("dark");
-    mockCommands({ get_settings: () => sampleSettings("system") });
+    mockCommands({ get_settings: () => sampleSettings("system"), ...presetsSection });
     renderApp();
     const { select } = await openSettings();
 
@@ -42,6 +45,7 @@ describe("theme", () => {
 
   it("saves Dark when chosen and paints it", async () => {
     const calls = mockCommands({
+      ...presetsSection,
       get_settings: () => sampleSettings("system"),
       set_theme: () => sampleSettings("dark"),
     });
@@ -59,6 +63,7 @@ describe("theme", () => {
   it("keeps the previous theme and says why when saving fails", async () => {
     mockColorScheme("dark");
     mockCommands({
+      ...presetsSection,
       get_settings: () => sampleSettings("light"),
       set_theme: () => {
         throw commandError({ kind: "settings", message: "The settings file is read-only." });
