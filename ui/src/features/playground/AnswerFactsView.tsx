@@ -2,6 +2,7 @@ import { Fragment } from "react";
 import type { AnswerFacts } from "../../bindings";
 import { CopyButton } from "../../components/CopyButton";
 import { factParts, shortRequestId } from "./facts";
+import type { RunState } from "./useChatRun";
 
 type AnswerFactsViewProps = { facts: AnswerFacts };
 
@@ -52,17 +53,53 @@ export function AnswerFactsView({ facts }: AnswerFactsViewProps) {
           ))}
         </ul>
       )}
-      {filterNotes.length > 0 && (
-        <p className="answer-facts-filter" data-testid="filter-notes">
-          <span className="answer-facts-filter-label">Content filter —</span>
-          {filterNotes.map((note) => (
-            <Fragment key={note}>
-              {" "}
-              <span className="answer-facts-chip">{note}</span>
-            </Fragment>
-          ))}
+      <FilterNotes notes={filterNotes} />
+    </div>
+  );
+}
+
+/** What the content filter said of an answer, a chip per verdict; nothing when it said nothing. */
+export function FilterNotes({ notes }: { notes: readonly string[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <p className="answer-facts-filter" data-testid="filter-notes">
+      <span className="answer-facts-filter-label">Content filter —</span>
+      {notes.map((note) => (
+        <Fragment key={note}>
+          {" "}
+          <span className="answer-facts-chip">{note}</span>
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
+/**
+ * What is known of an answer while it streams: its request id (to copy for support), what was
+ * changed to fit the model, and the content filter's verdicts as they come.
+ */
+export function StreamingFactsView({ run }: { run: Pick<RunState, "opened" | "filterNotes"> }) {
+  const requestId = run.opened?.requestId ?? null;
+  const adjustments = run.opened?.adjustments ?? [];
+  if (requestId === null && adjustments.length === 0 && run.filterNotes.length === 0) return null;
+  return (
+    <div className="answer-facts answer-facts-live" data-testid="streaming-facts">
+      {requestId !== null && (
+        <p className="answer-facts-line">
+          <span className="answer-facts-request" title={requestId}>
+            request id <span className="answer-facts-id">{shortRequestId(requestId)}</span>
+          </span>{" "}
+          <CopyButton text={requestId} label="Copy id" testId="copy-request-id" />
         </p>
       )}
+      {adjustments.length > 0 && (
+        <ul className="answer-facts-notes" aria-label="Changed to fit the model">
+          {adjustments.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+      <FilterNotes notes={run.filterNotes} />
     </div>
   );
 }

@@ -223,7 +223,55 @@ describe("CompareView", () => {
     await ready(user, "Hi");
     expect(screen.getByTestId("compare-send")).toBeDisabled();
     expect(screen.getByTestId("compare-hint")).toHaveTextContent(
-      "Fix the parameters first: Temperature must be between 0 and 2.",
+      "Fix the parameters first: Temperature must be between 0 and 2 (for gpt-4o).",
     );
+  });
+
+  it("checks each column by its own model: a reasoning model ignores the temperature", async () => {
+    const user = userEvent.setup();
+    mockCommands({ playground_targets: () => targetsFixture });
+    renderWithQueries(
+      <CompareView
+        first={o4miniTarget}
+        parameters={sampleParameters({ temperature: 3, maxTokens: 0 })}
+        onClose={() => undefined}
+      />,
+    );
+    await ready(user, "Hi");
+    // o4-mini takes no temperature (it is not sent), but every model takes a length limit.
+    expect(screen.getByTestId("compare-send")).toBeDisabled();
+    expect(screen.getByTestId("compare-hint")).toHaveTextContent(
+      "Fix the parameters first: The length limit must be a whole number from 1 to 4294967295.",
+    );
+  });
+
+  it("sends to two reasoning models though the hidden temperature is out of range", async () => {
+    const user = userEvent.setup();
+    mockCommands({
+      playground_targets: () => targetsFixture,
+      send_chat: () => new Promise<SendOutcome>(() => undefined),
+      stop_chat: () => true,
+    });
+    renderWithQueries(
+      <CompareView
+        first={o4miniTarget}
+        parameters={sampleParameters({ temperature: 3 })}
+        onClose={() => undefined}
+      />,
+    );
+    await waitFor(() => expect(picker(1)).toBeEnabled());
+    await user.selectOptions(picker(1), "gpt-4o — gpt-4o 2024-11-20 (contoso-openai-eastus)");
+    await user.type(screen.getByTestId("compare-input"), "Hi");
+    // gpt-4o does take a temperature: that column holds the question back, and says so.
+    expect(screen.getByTestId("compare-send")).toBeDisabled();
+    expect(screen.getByTestId("compare-hint")).toHaveTextContent(
+      "Fix the parameters first: Temperature must be between 0 and 2 (for gpt-4o).",
+    );
+
+    await user.selectOptions(picker(1), o4miniOption);
+
+    expect(screen.getByTestId("compare-send")).toBeEnabled();
+    await user.click(screen.getByTestId("compare-send"));
+    expect(screen.getByTestId("compare-stop")).toBeEnabled();
   });
 });

@@ -9,7 +9,7 @@ import "../../styles/forms.css";
 import "../../styles/playground-panels.css";
 import { AnswerFactsView } from "./AnswerFactsView";
 import { Markdown } from "./Markdown";
-import { parameterProblems } from "./parameters";
+import { shownProblems } from "./parameters";
 import { ProblemView } from "./ProblemView";
 import { TargetPicker } from "./TargetPicker";
 import { useChatRun } from "./useChatRun";
@@ -27,6 +27,28 @@ type Slot = 0 | 1 | 2;
 type Run = ReturnType<typeof useChatRun>;
 /** A column and the run (of the three) that streams its answers. */
 type Column = { slot: Slot; target: PlaygroundTarget | null };
+
+/**
+ * What holds the question back, as the main screen checks it: per column, the parameters its
+ * model takes (one it does not take is not sent). A problem of several columns is said once.
+ */
+function columnProblems(
+  columns: readonly Column[],
+  parameters: PlaygroundParameters,
+): string[] {
+  const byProblem = new Map<string, string[]>();
+  for (const { target } of columns) {
+    if (target === null) continue;
+    for (const problem of Object.values(shownProblems(target.rules, parameters))) {
+      const names = byProblem.get(problem) ?? [];
+      byProblem.set(problem, [...names, target.target.deployment ?? "?"]);
+    }
+  }
+  const checked = columns.filter((column) => column.target !== null).length;
+  return [...byProblem].map(([problem, names]) =>
+    names.length === checked ? problem : `${problem} (for ${names.join(", ")})`,
+  );
+}
 
 let asked = 0;
 
@@ -103,7 +125,11 @@ function ColumnView(props: ColumnViewProps) {
           </p>
         )}
         {outcome !== null && outcome.problem !== null && (
-          <ProblemView problem={outcome.problem} onRetry={onRetry} />
+          <ProblemView
+            problem={outcome.problem}
+            receivedAtMs={state.receivedAtMs}
+            onRetry={onRetry}
+          />
         )}
         {answer !== null && <AnswerFactsView facts={answer} />}
         {state.failure !== null && (
@@ -131,7 +157,7 @@ export function CompareView({ first, parameters, onClose }: CompareViewProps) {
 
   const streaming = columns.some((column) => runs[column.slot].state.status === "streaming");
   const unchosen = columns.some((column) => column.target === null);
-  const problems = Object.values(parameterProblems(parameters));
+  const problems = columnProblems(columns, parameters);
   const canSend = prompt.trim() !== "" && !streaming && !unchosen && problems.length === 0;
 
   function ask(column: Column, message: ConversationMessage) {

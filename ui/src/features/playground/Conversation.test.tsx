@@ -7,7 +7,15 @@ import type { RunState } from "./useChatRun";
 const question: ConversationMessage = { id: "m-q", role: "user", content: "Tell me a story" };
 
 function streaming(text: string): RunState {
-  return { status: "streaming", text, opened: null, filterNotes: [], outcome: null, failure: null };
+  return {
+    status: "streaming",
+    text,
+    opened: null,
+    filterNotes: [],
+    outcome: null,
+    receivedAtMs: null,
+    failure: null,
+  };
 }
 
 function view(messages: ConversationMessage[], run: RunState) {
@@ -15,10 +23,10 @@ function view(messages: ConversationMessage[], run: RunState) {
     <Conversation
       messages={messages}
       run={run}
-      wasStopped={(id) => id === "m-stopped"}
       onResend={vi.fn()}
       onDelete={vi.fn()}
       onResendLast={vi.fn()}
+      onRetry={vi.fn()}
       empty={<p>Nothing yet</p>}
     />
   );
@@ -110,7 +118,13 @@ describe("Conversation", () => {
           question,
           { id: "m-cut", role: "assistant", content: "Once", incomplete: true },
           { id: "m-q2", role: "user", content: "Again" },
-          { id: "m-stopped", role: "assistant", content: "Twice", incomplete: true },
+          {
+            id: "m-stopped",
+            role: "assistant",
+            content: "Twice",
+            incomplete: true,
+            stopped: true,
+          },
         ],
         { ...streaming(""), status: "idle" },
       ),
@@ -120,6 +134,42 @@ describe("Conversation", () => {
     );
     // Regenerate is offered on the last answer only.
     expect(screen.getAllByTestId("regenerate-button")).toHaveLength(1);
+  });
+
+  it("shows the request id and the content filter's notes while the answer streams", () => {
+    const { rerender } = render(view([question], streaming("")));
+    expect(screen.queryByTestId("streaming-facts")).not.toBeInTheDocument();
+
+    rerender(
+      view([question], {
+        ...streaming("Once upon"),
+        opened: {
+          type: "opened",
+          requestId: "req-live-42",
+          remainingRequests: 99,
+          remainingTokens: 39_900,
+          adjustments: ["temperature: not sent: o4-mini takes only the default"],
+        },
+      }),
+    );
+    const live = screen.getByTestId("streaming-facts");
+    expect(live).toHaveTextContent("request id req-live-42");
+    expect(live).toHaveTextContent("temperature: not sent: o4-mini takes only the default");
+    expect(screen.queryByTestId("filter-notes")).not.toBeInTheDocument();
+
+    rerender(
+      view([question], {
+        ...streaming("Once upon a time"),
+        filterNotes: ["prompt: violence low", "answer: hate medium"],
+      }),
+    );
+    expect(screen.getByTestId("filter-notes")).toHaveTextContent(
+      "Content filter — prompt: violence low answer: hate medium",
+    );
+    // Inside the answer that streams, not elsewhere in the log.
+    expect(screen.getByRole("article", { name: "Answer" })).toContainElement(
+      screen.getByTestId("filter-notes"),
+    );
   });
 
   it("shows the empty note with no message", () => {

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, type ReactNode } from "react";
 import type { ConversationMessage } from "../../bindings";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { StreamingFactsView } from "./AnswerFactsView";
 import { Markdown } from "./Markdown";
 import { MessageView } from "./MessageView";
 import { ProblemView } from "./ProblemView";
@@ -9,11 +10,12 @@ import type { RunState } from "./useChatRun";
 type ConversationProps = {
   messages: ConversationMessage[];
   run: RunState;
-  wasStopped: (messageId: string) => boolean;
   onResend: (messageId: string, text: string) => void;
   onDelete: (messageId: string) => void;
-  /** Sends the last question again: Regenerate, and Retry after a problem. */
+  /** Regenerate: sends the last question again for another answer. */
   onResendLast: () => void;
+  /** Retry after a problem: sends the last question again, keeping what came of it till then. */
+  onRetry: () => void;
   /** Shown when there is no message yet. */
   empty: ReactNode;
 };
@@ -28,10 +30,10 @@ const BOTTOM_SLACK = 48;
 export function Conversation({
   messages,
   run,
-  wasStopped,
   onResend,
   onDelete,
   onResendLast,
+  onRetry,
   empty,
 }: ConversationProps) {
   const log = useRef<HTMLDivElement>(null);
@@ -81,7 +83,6 @@ export function Conversation({
         <MessageView
           key={message.id}
           message={message}
-          stopped={wasStopped(message.id)}
           last={index === lastAnswer && index === messages.length - 1}
           busy={streaming}
           onResend={(text) => onResend(message.id, text)}
@@ -105,10 +106,13 @@ export function Conversation({
           ) : (
             <Markdown text={run.text} streaming />
           )}
+          <StreamingFactsView run={run} />
         </article>
       )}
 
-      {outcome?.problem && <ProblemView problem={outcome.problem} onRetry={onResendLast} />}
+      {outcome?.problem && (
+        <ProblemView problem={outcome.problem} receivedAtMs={run.receivedAtMs} onRetry={onRetry} />
+      )}
       {outcome?.stopped === true && outcome.message === null && (
         <p className="muted conversation-note" data-testid="stopped-note">
           Stopped before any text arrived
@@ -118,7 +122,7 @@ export function Conversation({
         <ErrorNotice
           title="The question could not be sent"
           error={run.failure}
-          onRetry={onResendLast}
+          onRetry={onRetry}
         />
       )}
     </div>

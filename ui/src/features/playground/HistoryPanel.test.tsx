@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from "vitest";
 import type { ConversationSummary } from "../../bindings";
 import { commandError, mockCommands, type CommandReplies } from "../../test/mockCommands";
 import { renderWithQueries } from "../../test/render";
-import { HistoryPanel, relativeDate } from "./HistoryPanel";
+import { relativeDate } from "./HistoryItem";
+import { HistoryPanel } from "./HistoryPanel";
 import { argsOf, sampleSummaries } from "./testFixtures";
 
 /** The saved conversations as Rust keeps them: searched, renamed and deleted for real. */
@@ -51,10 +52,18 @@ function renderHistory(options: HistoryOptions = {}) {
   });
   const onOpen = vi.fn<(id: string) => void>();
   const onNew = vi.fn<() => void>();
+  const onDeleted = vi.fn<(id: string) => void>();
+  const onRenamed = vi.fn<(id: string, title: string) => void>();
   renderWithQueries(
-    <HistoryPanel activeId={options.activeId ?? null} onOpen={onOpen} onNew={onNew} />,
+    <HistoryPanel
+      activeId={options.activeId ?? null}
+      onOpen={onOpen}
+      onNew={onNew}
+      onDeleted={onDeleted}
+      onRenamed={onRenamed}
+    />,
   );
-  return { user, calls, onOpen, onNew };
+  return { user, calls, onOpen, onNew, onDeleted, onRenamed };
 }
 
 function itemOf(id: string): HTMLElement {
@@ -143,7 +152,7 @@ describe("HistoryPanel", () => {
   });
 
   it("renames a conversation in place: Enter saves, Escape cancels", async () => {
-    const { user, calls, onOpen } = renderHistory();
+    const { user, calls, onOpen, onRenamed } = renderHistory();
     await screen.findAllByTestId("history-item");
 
     await user.click(within(itemOf("conv-capital")).getByTestId("history-rename"));
@@ -162,11 +171,37 @@ describe("HistoryPanel", () => {
     expect(argsOf(calls, "rename_conversation")).toEqual([
       { id: "conv-capital", title: "Paris trip" },
     ]);
+    // The screen is told, so the open conversation's next save keeps the title.
+    expect(onRenamed).toHaveBeenCalledExactlyOnceWith("conv-capital", "Paris trip");
     expect(onOpen).not.toHaveBeenCalled();
   });
 
+  it("tells nothing when a rename fails, and keeps the title as typed", async () => {
+    const { user, onRenamed } = renderHistory({
+      replies: {
+        rename_conversation: () => {
+          throw commandError({ kind: "internal", message: "The file is read-only." });
+        },
+      },
+    });
+    await screen.findAllByTestId("history-item");
+    await user.click(within(itemOf("conv-capital")).getByTestId("history-rename"));
+    await user.clear(within(itemOf("conv-capital")).getByTestId("history-rename-input"));
+    await user.keyboard("Paris trip{Enter}");
+
+    expect(await within(itemOf("conv-capital")).findByRole("alert")).toHaveTextContent(
+      "The file is read-only.",
+    );
+    expect(within(itemOf("conv-capital")).getByTestId("history-rename-input")).toHaveValue(
+      "Paris trip",
+    );
+    expect(onRenamed).not.toHaveBeenCalled();
+  });
+
   it("deletes after a confirmation, starting a new chat when it was the open one", async () => {
-    const { user, calls, onNew, onOpen } = renderHistory({ activeId: "conv-capital" });
+    const { user, calls, onNew, onOpen, onDeleted } = renderHistory({
+      activeId: "conv-capital",
+    });
     await screen.findAllByTestId("history-item");
 
     await user.click(within(itemOf("conv-haiku")).getByTestId("history-delete"));
@@ -179,6 +214,7 @@ describe("HistoryPanel", () => {
     );
     await user.click(screen.getByTestId("history-delete-confirm"));
     await waitFor(() => expect(titles()).toEqual(["What is the capital of France?"]));
+    expect(onDeleted).toHaveBeenCalledExactlyOnceWith("conv-haiku");
     expect(onNew).not.toHaveBeenCalled();
     expect(screen.getByTestId("history-search")).toHaveFocus();
 
@@ -186,12 +222,38 @@ describe("HistoryPanel", () => {
     await user.click(screen.getByTestId("history-delete-confirm"));
 
     await waitFor(() => expect(onNew).toHaveBeenCalledOnce());
+    // Told before the new chat starts, so whatever was on its way for it is not saved.
+    expect(onDeleted).toHaveBeenLastCalledWith("conv-capital");
+    const deletedOrder = onDeleted.mock.invocationCallOrder;
+    expect(deletedOrder[deletedOrder.length - 1]).toBeLessThan(
+      onNew.mock.invocationCallOrder[0] ?? 0,
+    );
     expect(argsOf(calls, "delete_conversation")).toEqual([
       { id: "conv-haiku" },
       { id: "conv-capital" },
     ]);
     expect(await screen.findByTestId("history-empty")).toBeVisible();
     expect(onOpen).not.toHaveBeenCalled();
+  });
+
+  it("tells nothing when a delete fails", async () => {
+    const { user, onDeleted, onNew } = renderHistory({
+      activeId: "conv-capital",
+      replies: {
+        delete_conversation: () => {
+          throw commandError({ kind: "internal", message: "The file is locked." });
+        },
+      },
+    });
+    await screen.findAllByTestId("history-item");
+    await user.click(within(itemOf("conv-capital")).getByTestId("history-delete"));
+    await user.click(screen.getByTestId("history-delete-confirm"));
+
+    expect(
+      await within(screen.getByTestId("history-delete-confirmation")).findByRole("alert"),
+    ).toHaveTextContent("The file is locked.");
+    expect(onDeleted).not.toHaveBeenCalled();
+    expect(onNew).not.toHaveBeenCalled();
   });
 
   it("exports as Markdown or JSON and says where the file went", async () => {

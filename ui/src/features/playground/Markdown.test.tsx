@@ -196,8 +196,33 @@ describe("Markdown: streaming", () => {
     expect(parsedTexts()).toEqual([second, "Four"]);
     expect(container.querySelector(".markdown")).toHaveAttribute("data-streaming", "true");
 
+    vi.mocked(ReactMarkdown).mockClear();
     rerender(<Markdown text={`${first}\n\n${second}\n\nFour.`} />);
     expect(container.querySelector(".markdown")).not.toHaveAttribute("data-streaming");
+    // Whole: one pass over all of it.
+    expect(parsedTexts()).toEqual([`${first}\n\n${second}\n\nFour.`]);
+  });
+
+  it("resolves links and footnotes defined in another block once the text is whole", () => {
+    const reply = [
+      "Read [the quota docs][quota] first.",
+      "",
+      "Limits apply per region.[^1]",
+      "",
+      "[quota]: https://learn.microsoft.com/azure/ai-services/openai/quotas-limits",
+      "",
+      "[^1]: Tokens per minute, per deployment.",
+    ].join("\n");
+    const { rerender } = render(<Markdown text={reply} streaming />);
+    // Mid-stream the definitions may not have arrived: shown as typed.
+    expect(screen.queryByRole("link", { name: "the quota docs" })).not.toBeInTheDocument();
+
+    rerender(<Markdown text={reply} />);
+
+    expect(screen.getByRole("link", { name: "the quota docs" })).toBeVisible();
+    expect(screen.queryByText(/\[quota\]/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/\[\^1\]/)).not.toBeInTheDocument();
+    expect(screen.getByText("Tokens per minute, per deployment.", { exact: false })).toBeVisible();
   });
 
   it("shows an unclosed fence as code while it streams, then the text after it once closed", () => {

@@ -178,9 +178,13 @@ const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
   );
 });
 
-/** A model's reply as Markdown: GFM, highlighted code with a copy button, no raw HTML. */
+/**
+ * A model's reply as Markdown: GFM, highlighted code with a copy button, no raw HTML. While it
+ * streams, each top-level block is parsed on its own (only the growing one again); once whole, the
+ * text is parsed in one pass, so a reference link or a footnote defined in another block resolves.
+ */
 export function Markdown({ text, streaming = false }: MarkdownProps) {
-  const blocks = useMemo(() => markdownBlocks(text), [text]);
+  const blocks = useMemo(() => (streaming ? markdownBlocks(text) : [text]), [text, streaming]);
   return (
     <div className="markdown" data-streaming={streaming || undefined}>
       {blocks.map((block, index) => (

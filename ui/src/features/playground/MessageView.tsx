@@ -6,8 +6,6 @@ import { Markdown } from "./Markdown";
 
 type MessageViewProps = {
   message: ConversationMessage;
-  /** The person pressed Stop on this answer (else an incomplete one was cut off). */
-  stopped: boolean;
   /** The last answer: the one Regenerate replaces. */
   last: boolean;
   /** An answer is streaming: nothing may change under it. */
@@ -89,7 +87,6 @@ function EditQuestion({
 /** One message: a question as typed, or an answer as Markdown with its facts; and its actions. */
 export function MessageView({
   message,
-  stopped,
   last,
   busy,
   onResend,
@@ -129,7 +126,8 @@ export function MessageView({
 
       {!user && message.incomplete === true && (
         <span className="badge badge-warning message-incomplete" data-testid="message-incomplete">
-          {stopped ? "Stopped" : "Incomplete — the answer was cut off"}
+          {/* Stopped by the person (saved with the message), else cut off. */}
+          {message.stopped === true ? "Stopped" : "Incomplete — the answer was cut off"}
         </span>
       )}
       {!user && message.answer && <AnswerFactsView facts={message.answer} />}

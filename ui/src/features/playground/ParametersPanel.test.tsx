@@ -169,7 +169,7 @@ describe("ParametersPanel: typing", () => {
     );
     await user.type(field("param-max-tokens"), "0");
     expect(screen.getByTestId("field-error-max-tokens")).toHaveTextContent(
-      "The length limit must be a whole number, 1 or more",
+      "The length limit must be a whole number from 1 to 4294967295",
     );
     await user.type(field("param-frequency-penalty"), "-3");
     expect(screen.getByTestId("field-error-frequency-penalty")).toHaveTextContent(
@@ -180,6 +180,24 @@ describe("ParametersPanel: typing", () => {
     expect(last()).toEqual(
       sampleParameters({ topP: 1.5, maxTokens: 0, frequencyPenalty: -3, seed: 42 }),
     );
+  });
+
+  it("refuses a length limit or a seed above 4294967295 (Rust reads a u32)", async () => {
+    const { user, last } = renderPanel(rulesChat);
+
+    await user.type(field("param-max-tokens"), "4294967296");
+    expect(screen.getByTestId("field-error-max-tokens")).toHaveTextContent(
+      "The length limit must be a whole number from 1 to 4294967295",
+    );
+    await user.type(field("param-seed"), "9007199254740991");
+    expect(screen.getByTestId("field-error-seed")).toHaveTextContent(
+      "Seed must be a whole number from 0 to 4294967295",
+    );
+
+    await user.clear(field("param-max-tokens"));
+    await user.type(field("param-max-tokens"), "4294967295");
+    expect(screen.queryByTestId("field-error-max-tokens")).not.toBeInTheDocument();
+    expect(last()?.maxTokens).toBe(4_294_967_295);
   });
 
   it("keeps past messages as typed when emptied, and says it needs a number", async () => {

@@ -1,24 +1,23 @@
-import { useId, useState, type KeyboardEvent } from "react";
+import { useId, useState } from "react";
 import type { ConversationTarget, ParameterRules, PlaygroundParameters } from "../../bindings";
 import { FormField } from "../../components/FormField";
 import "../../styles/forms.css";
 import "../../styles/playground-panels.css";
+import { NumberField } from "./NumberField";
 import {
-  addStop,
   DEFAULT_PARAMETERS,
   effortChoices,
   hiddenNotes,
   isHidden,
-  MAX_STOP_SEQUENCES,
+  MAX_SEED,
+  MAX_TOKENS,
+  MAX_TOKENS_PROBLEM,
   parameterProblems,
-  parseNumber,
-  numberText,
-  stopText,
-  unescapeStop,
   withDefaults,
   type ParameterName,
 } from "./parameters";
 import { PresetsBar } from "./PresetsBar";
+import { StopField } from "./StopField";
 
 type ParametersPanelProps = {
   rules: ParameterRules;
@@ -27,209 +26,6 @@ type ParametersPanelProps = {
   target: ConversationTarget | null;
   disabled?: boolean;
 };
-
-type Slider = {
-  min: number;
-  max: number;
-  step: number;
-  /** Where it rests while the field is empty (the model's default). */
-  rest: number;
-};
-
-type NumberFieldProps = {
-  label: string;
-  hint: string;
-  /** Names the field's test ids: `param-<field>` and `field-error-<field>`. */
-  field: string;
-  value: number | null;
-  /** Told the number typed (null for empty), in or out of range: the panel shows the problem. */
-  onValue: (value: number | null) => void;
-  problem: string | undefined;
-  /** Said when the text is no number at all (or empty, for a field with no default). */
-  notANumber: string;
-  /** Empty means the model's default; false for a field that always has a number. */
-  nullable?: boolean;
-  min: number;
-  max?: number;
-  step: number | "any";
-  slider?: Slider;
-  disabled: boolean;
-};
-
-/**
- * A number as typed: the text stays exactly as the person wrote it ("0." or "") while the panel is
- * told the number it reads as. A value set from outside (another conversation) replaces the text.
- */
-function NumberField(props: NumberFieldProps) {
-  const { label, hint, field, value, onValue, problem, notANumber, slider, disabled } = props;
-  const nullable = props.nullable ?? true;
-  const id = useId();
-  const [text, setText] = useState(() => numberText(value));
-  // The value this text stands for; a different `value` came from outside.
-  const [reported, setReported] = useState(value);
-  let shown = text;
-  if (value !== reported) {
-    shown = numberText(value);
-    setText(shown);
-    setReported(value);
-  }
-
-  const parsed = parseNumber(shown);
-  const unreadable = !parsed.ok || (!nullable && parsed.value === null);
-  const error = unreadable ? notANumber : problem;
-
-  function report(next: string, number: number | null) {
-    setText(next);
-    setReported(number);
-    onValue(number);
-  }
-
-  function edit(next: string) {
-    const read = parseNumber(next);
-    if (!read.ok || (!nullable && read.value === null)) {
-      // Nothing to report: the text stays, with its problem, until it reads as a number.
-      setText(next);
-      return;
-    }
-    report(next, read.value);
-  }
-
-  return (
-    <FormField id={id} label={label} hint={hint} field={field} error={error}>
-      {(control) => (
-        <div className="params-number">
-          <input
-            {...control}
-            type="number"
-            inputMode={props.step === 1 ? "numeric" : "decimal"}
-            className="input params-number-input"
-            data-testid={`param-${field}`}
-            placeholder={nullable ? "Default" : undefined}
-            min={props.min}
-            max={props.max}
-            step={props.step}
-            value={shown}
-            disabled={disabled}
-            onChange={(event) => edit(event.target.value)}
-          />
-          {slider !== undefined && (
-            <input
-              type="range"
-              // Dimmed while the model's default applies: the knob's place is only a suggestion.
-              className={`params-slider${parsed.ok && parsed.value !== null ? "" : " params-slider-unset"}`}
-              data-testid={`param-${field}-slider`}
-              aria-label={`${label} slider`}
-              aria-describedby={control["aria-describedby"]}
-              min={slider.min}
-              max={slider.max}
-              step={slider.step}
-              value={parsed.ok && parsed.value !== null ? parsed.value : slider.rest}
-              disabled={disabled}
-              onChange={(event) => report(event.target.value, Number(event.target.value))}
-            />
-          )}
-        </div>
-      )}
-    </FormField>
-  );
-}
-
-type StopFieldProps = {
-  stop: string[];
-  problem: string | undefined;
-  disabled: boolean;
-  onStop: (stop: string[]) => void;
-};
-
-const stopHint =
-  `Up to ${MAX_STOP_SEQUENCES}: the answer ends before any of them. ` +
-  "Type \\n for a line break.";
-
-/** Up to four stop sequences, each a chip with its own Remove. */
-function StopField({ stop, problem, disabled, onStop }: StopFieldProps) {
-  const id = useId();
-  const [draft, setDraft] = useState("");
-  const full = stop.length >= MAX_STOP_SEQUENCES;
-  const sequence = unescapeStop(draft);
-  const duplicate = draft !== "" && stop.includes(sequence);
-
-  function add() {
-    if (draft === "" || full || duplicate) return;
-    onStop(addStop(stop, sequence));
-    setDraft("");
-  }
-
-  const note = full
-    ? `All ${MAX_STOP_SEQUENCES} stop sequences are set; remove one to add another.`
-    : duplicate
-      ? `${stopText(sequence)} is already a stop sequence.`
-      : undefined;
-
-  return (
-    <FormField
-      id={id}
-      label="Stop sequences"
-      hint={stopHint}
-      field="stop"
-      error={problem}
-    >
-      {(control) => (
-        <div className="params-stop">
-          <div className="params-stop-entry">
-            <input
-              {...control}
-              className="input input-mono"
-              data-testid="param-stop"
-              value={draft}
-              placeholder={full ? "4 of 4 set" : "e.g. END"}
-              disabled={disabled || full}
-              onChange={(event) => setDraft(event.target.value)}
-              onKeyDown={(event: KeyboardEvent<HTMLInputElement>) => {
-                if (event.key === "Enter") {
-                  event.preventDefault();
-                  add();
-                }
-              }}
-            />
-            <button
-              type="button"
-              className="button button-small"
-              data-testid="param-stop-add"
-              disabled={disabled || full || draft === "" || duplicate}
-              onClick={add}
-            >
-              Add
-            </button>
-          </div>
-          {note !== undefined && (
-            <p className="field-hint" data-testid="param-stop-note">
-              {note}
-            </p>
-          )}
-          {stop.length > 0 && (
-            <ul className="params-chips" aria-label="Stop sequences set">
-              {stop.map((item, index) => (
-                <li key={`${index}-${item}`} className="params-chip" data-testid="param-stop-chip">
-                  <code>{stopText(item)}</code>
-                  <button
-                    type="button"
-                    className="params-chip-remove"
-                    data-testid="param-stop-remove"
-                    aria-label={`Remove stop sequence ${stopText(item)}`}
-                    disabled={disabled}
-                    onClick={() => onStop(stop.filter((_, at) => at !== index))}
-                  >
-                    ×
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-    </FormField>
-  );
-}
 
 /**
  * The parameters of the conversation, as the deployment's real model takes them: what it rejects is
@@ -349,8 +145,9 @@ export function ParametersPanel({
           value={p.maxTokens}
           onValue={(next) => set("maxTokens", next)}
           problem={problems.maxTokens}
-          notANumber="The length limit must be a whole number, 1 or more"
+          notANumber={MAX_TOKENS_PROBLEM}
           min={1}
+          max={MAX_TOKENS}
           step={1}
           disabled={disabled}
         />
@@ -404,8 +201,9 @@ export function ParametersPanel({
           value={p.seed}
           onValue={(next) => set("seed", next)}
           problem={problems.seed}
-          notANumber="Seed must be a whole number from 0 to 4294967295"
+          notANumber={`Seed must be a whole number from 0 to ${MAX_SEED}`}
           min={0}
+          max={MAX_SEED}
           step={1}
           disabled={disabled}
         />

@@ -1,25 +1,28 @@
-import type { Channel, InvokeArgs } from "@tauri-apps/api/core";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type {
-  AnswerFacts,
-  ChatProblem,
-  Conversation,
-  ConversationMessage,
-  ConversationSummary,
-  PlaygroundEvent,
-  SendOutcome,
-  SendRequest,
-} from "../../bindings";
-import {
-  commandError,
-  mockCommands,
-  type CommandReplies,
-  type IpcCall,
-} from "../../test/mockCommands";
+import type { ChatProblem, Conversation } from "../../bindings";
+import { commandError, mockCommands } from "../../test/mockCommands";
 import { renderWithQueries } from "../../test/render";
 import { PlaygroundScreen } from "./PlaygroundScreen";
+import {
+  answer,
+  argOf,
+  ask,
+  callsTo,
+  chatServer,
+  exchange,
+  facts,
+  gpt4oRoute,
+  input,
+  messages,
+  problemOutcome,
+  ready,
+  renderPlayground,
+  savedConversations,
+  summaryOf,
+  transcript,
+} from "./screenTestKit";
 import {
   gpt4oTarget,
   o4miniTarget,
@@ -28,186 +31,6 @@ import {
   sampleSummaries,
   targetsFixture,
 } from "./testFixtures";
-
-const gpt4oRoute =
-  "#/playground?profile=sandbox&deployment=gpt-4o&endpoint=" +
-  encodeURIComponent("https://contoso-openai-eastus.openai.azure.com/");
-
-function argOf(args: InvokeArgs | undefined, name: string): unknown {
-  return args !== undefined && !Array.isArray(args) && !(args instanceof ArrayBuffer)
-    ? (args as Record<string, unknown>)[name]
-    : undefined;
-}
-
-function callsTo(calls: IpcCall[], cmd: string): IpcCall[] {
-  return calls.filter((call) => call.cmd === cmd);
-}
-
-function summaryOf(conversation: Conversation): ConversationSummary {
-  return {
-    id: conversation.id,
-    title: conversation.title,
-    deployment: conversation.target.deployment ?? "",
-    messageCount: conversation.messages?.length ?? 0,
-    createdAtMs: conversation.createdAtMs,
-    updatedAtMs: conversation.updatedAtMs,
-  };
-}
-
-/** One `send_chat` in flight: its request, its Channel, and how the test ends it. */
-type Run = {
-  request: SendRequest;
-  push: (event: PlaygroundEvent) => void;
-  finish: (outcome: SendOutcome) => Promise<void>;
-  fail: (error: unknown) => Promise<void>;
-};
-
-/** A fake `send_chat` that keeps each call open until the test ends it. */
-function chatServer() {
-  const runs: Run[] = [];
-  const reply: NonNullable<CommandReplies["send_chat"]> = (args) =>
-    new Promise<SendOutcome>((resolve, reject) => {
-      const events = argOf(args, "events") as Channel<PlaygroundEvent>;
-      runs.push({
-        request: argOf(args, "request") as SendRequest,
-        push: (event) => act(() => events.onmessage(event)),
-        finish: async (outcome) => {
-          await act(async () => resolve(outcome));
-        },
-        fail: async (error) => {
-          await act(async () => reject(error));
-        },
-      });
-    });
-  return {
-    reply,
-    runs,
-    /** The n-th run (from 0), once the screen has sent it. */
-    async run(n: number): Promise<Run> {
-      await waitFor(() => expect(runs.length).toBeGreaterThan(n));
-      return runs[n] as Run;
-    },
-  };
-}
-
-const facts: AnswerFacts = {
-  timeToFirstTokenMs: 312,
-  totalMs: 1840,
-  tokensPerSecond: 48,
-  promptTokens: 25,
-  completionTokens: 87,
-  reasoningTokens: null,
-  cachedTokens: null,
-  finishReason: "stop",
-  remainingRequests: 99,
-  remainingTokens: 39_900,
-  requestId: "req-answer-1",
-  servedModel: "gpt-4o-2024-11-20",
-  adjustments: [],
-  filterNotes: [],
-};
-
-function answer(content: string, overrides: Partial<ConversationMessage> = {}): SendOutcome {
-  return {
-    message: {
-      id: `m-answer-${content.length}-${Math.random().toString(36).slice(2, 8)}`,
-      role: "assistant",
-      content,
-      incomplete: false,
-      answer: facts,
-      ...overrides,
-    },
-    problem: null,
-    stopped: false,
-  };
-}
-
-function problemOutcome(problem: Partial<ChatProblem> & Pick<ChatProblem, "kind">): SendOutcome {
-  return {
-    message: null,
-    problem: {
-      title: "Something went wrong",
-      action: "Try again.",
-      code: null,
-      message: "",
-      status: null,
-      requestId: null,
-      retryAfterSecs: null,
-      categories: [],
-      ...problem,
-    },
-    stopped: false,
-  };
-}
-
-function renderPlayground(replies: CommandReplies = {}, hash = gpt4oRoute) {
-  window.location.hash = hash;
-  const user = userEvent.setup();
-  const server = chatServer();
-  const calls = mockCommands({
-    playground_targets: () => targetsFixture,
-    list_conversations: () => [],
-    list_presets: () => [],
-    save_conversation: (args) => summaryOf(argOf(args, "conversation") as Conversation),
-    stop_chat: () => true,
-    send_chat: server.reply,
-    ...replies,
-  });
-  renderWithQueries(<PlaygroundScreen />);
-  return { user, calls, server };
-}
-
-type User = ReturnType<typeof userEvent.setup>;
-
-function input(): HTMLTextAreaElement {
-  return screen.getByTestId<HTMLTextAreaElement>("composer-input");
-}
-
-function messages(): HTMLElement[] {
-  return screen.queryAllByTestId("message");
-}
-
-/** Each message as "role: text" (the text only, without its actions and facts). */
-function transcript(): string[] {
-  return messages().map((message) => {
-    const body =
-      message.querySelector(".message-text, .markdown, .message-waiting")?.textContent ?? "";
-    return `${message.dataset.role}: ${body.trim()}`;
-  });
-}
-
-/** Waits for the route's deployment to be chosen. */
-async function ready() {
-  await waitFor(() => expect(screen.getByTestId("playground-model")).toBeVisible());
-}
-
-async function ask(user: User, text: string) {
-  await user.type(input(), text);
-  await user.click(screen.getByTestId("send-button"));
-}
-
-/** Asks `question` and lets `server`'s next run answer `reply` in full. */
-async function exchange(
-  user: User,
-  server: ReturnType<typeof chatServer>,
-  question: string,
-  reply: string,
-) {
-  const n = server.runs.length;
-  await ask(user, question);
-  const run = await server.run(n);
-  const before = messages().length;
-  await run.finish(answer(reply));
-  await waitFor(() => expect(screen.getByTestId("send-button")).toBeInTheDocument());
-  expect(messages()).toHaveLength(before);
-  return run;
-}
-
-function savedConversations(calls: IpcCall[]): Conversation[] {
-  return callsTo(calls, "save_conversation").map(
-    (call) => argOf(call.args, "conversation") as Conversation,
-  );
-}
 
 afterEach(() => {
   vi.useRealTimers();
@@ -242,7 +65,10 @@ describe("playground: choosing a deployment", () => {
   });
 
   it("chooses nothing when the link's deployment is not listed, and says so", async () => {
-    renderPlayground({}, "#/playground?profile=sandbox&deployment=gpt-4o&endpoint=https%3A%2F%2Fx");
+    const { calls } = renderPlayground(
+      {},
+      "#/playground?profile=sandbox&deployment=gpt-4o&endpoint=https%3A%2F%2Fx",
+    );
 
     expect(await screen.findByTestId("playground-target")).toHaveTextContent(
       "Ready to try gpt-4o",
@@ -256,6 +82,38 @@ describe("playground: choosing a deployment", () => {
     expect(screen.getByText("Pick a deployment to start")).toBeVisible();
     expect(screen.getByTestId("send-button")).toBeDisabled();
     expect(screen.getByTestId("send-blocked")).toHaveTextContent("Pick a deployment first.");
+    // The list was read once more for the link, and no more.
+    expect(callsTo(calls, "playground_targets")).toHaveLength(2);
+  });
+
+  it("reads the list again when a link names a deployment created a moment ago", async () => {
+    const created = {
+      ...gpt4oTarget,
+      target: { ...gpt4oTarget.target, deployment: "gpt-4o-new" },
+    };
+    const [sandbox, work] = targetsFixture;
+    if (sandbox === undefined || work === undefined) throw new Error("no fixture");
+    let reads = 0;
+    const { calls } = renderPlayground(
+      {
+        // Cached before the deployment was made; read again, it is there.
+        playground_targets: () => {
+          reads += 1;
+          return reads === 1
+            ? targetsFixture
+            : [{ ...sandbox, targets: [...sandbox.targets, created] }, work];
+        },
+      },
+      "#/playground?profile=sandbox&deployment=gpt-4o-new",
+    );
+
+    await waitFor(() =>
+      expect(screen.getByTestId("playground-model")).toHaveTextContent("gpt-4o 2024-11-20"),
+    );
+    const picker = screen.getByTestId<HTMLSelectElement>("target-picker");
+    expect(picker.selectedOptions[0]).toHaveTextContent("gpt-4o-new");
+    expect(screen.queryByTestId("playground-target")).not.toBeInTheDocument();
+    expect(callsTo(calls, "playground_targets")).toHaveLength(2);
   });
 
   it("asks for a deployment when opened from the sidebar, then takes the one picked", async () => {
@@ -388,6 +246,15 @@ describe("playground: sending", () => {
     });
     run.push({ type: "delta", text: "The capital is " });
     expect(await screen.findByText("The capital is")).toBeVisible();
+    // What is known already shows under the answer as it streams.
+    const streamingAnswer = screen.getByRole("article", { name: "Answer" });
+    expect(within(streamingAnswer).getByTestId("streaming-facts")).toHaveTextContent(
+      "request id req-answer-1",
+    );
+    run.push({ type: "filter", notes: ["answer: violence low"] });
+    expect(within(streamingAnswer).getByTestId("filter-notes")).toHaveTextContent(
+      "Content filter — answer: violence low",
+    );
     expect(screen.queryByText("Waiting for the first token…")).not.toBeInTheDocument();
     // Half a Markdown mark shows as typed until its other half arrives.
     run.push({ type: "delta", text: "**Par" });
@@ -483,6 +350,7 @@ describe("playground: sending", () => {
     expect(savedConversations(calls)[0]?.messages?.[1]).toMatchObject({
       content: "Once upon a time",
       incomplete: true,
+      stopped: true,
     });
   });
 
@@ -531,11 +399,56 @@ describe("playground: sending", () => {
     const retry = await server.run(1);
     // The same question, without the broken answer, and no new question.
     expect(retry.request.messages).toEqual(run.request.messages);
+    // What arrived stays in sight until the new answer replaces it.
     expect(transcript()).toEqual([
       "user: Count to ten",
+      "assistant: 1, 2, 3,",
       "assistant: Waiting for the first token…",
     ]);
     expect(screen.queryByTestId("problem")).not.toBeInTheDocument();
+
+    await retry.finish(answer("1, 2, 3, 4, 5, 6, 7, 8, 9, 10."));
+    await waitFor(() =>
+      expect(transcript()).toEqual([
+        "user: Count to ten",
+        "assistant: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10.",
+      ]),
+    );
+    expect(screen.queryByTestId("message-incomplete")).not.toBeInTheDocument();
+  });
+
+  it("keeps a cut answer when its retry brings no new answer", async () => {
+    const { user, calls, server } = renderPlayground();
+    await ready();
+    await ask(user, "Count to ten");
+    const run = await server.run(0);
+    await run.finish({
+      message: {
+        id: "m-cut",
+        role: "assistant",
+        content: "1, 2, 3,",
+        incomplete: true,
+        answer: { ...facts, finishReason: null },
+      },
+      problem: problemOutcome({ kind: "cut", title: "The answer broke off" }).problem,
+      stopped: false,
+    });
+    await waitFor(() => expect(savedConversations(calls)).toHaveLength(1));
+    await user.click(within(screen.getByTestId("problem")).getByTestId("retry-button"));
+    const retry = await server.run(1);
+
+    await retry.finish(
+      problemOutcome({ kind: "network", title: "The connection to Azure dropped" }),
+    );
+
+    expect(await screen.findByTestId("problem")).toHaveAttribute("data-kind", "network");
+    expect(transcript()).toEqual(["user: Count to ten", "assistant: 1, 2, 3,"]);
+    expect(screen.getByTestId("message-incomplete")).toHaveTextContent("cut off");
+    await waitFor(() => expect(savedConversations(calls)).toHaveLength(2));
+    expect(savedConversations(calls)[1]?.messages?.map((message) => message.content)).toEqual([
+      "Count to ten",
+      "1, 2, 3,",
+    ]);
   });
 
   it("keeps and saves the question when the send itself fails", async () => {
@@ -627,6 +540,33 @@ describe("playground: Azure's problems", () => {
     const retry = await server.run(1);
     expect(retry.request.messages).toEqual(run.request.messages);
     expect(transcript()).toEqual(["user: Hello", "assistant: Waiting for the first token…"]);
+  });
+
+  it("keeps counting a 429 down while the problem is out of sight in Compare", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const { server } = renderPlayground({}, gpt4oRoute, user);
+    await ready();
+    await ask(user, "Hello");
+    const run = await server.run(0);
+    await run.finish(
+      problemOutcome({ kind: "throttled", status: 429, code: "429", retryAfterSecs: 11 }),
+    );
+    expect(await screen.findByTestId("retry-countdown")).toHaveTextContent("Retry in 11 s");
+    act(() => vi.advanceTimersByTime(5000));
+    expect(screen.getByTestId("retry-countdown")).toHaveTextContent("Retry in 6 s");
+
+    await user.click(screen.getByTestId("compare-button"));
+    expect(screen.queryByTestId("problem")).not.toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(2000));
+    await user.click(screen.getByTestId("compare-button"));
+
+    // Shown again, it goes on from where the wait is, not from the start.
+    expect(screen.getByTestId("retry-countdown")).toHaveTextContent("Retry in 4 s");
+    expect(screen.getByTestId("retry-button")).toBeDisabled();
+    act(() => vi.advanceTimersByTime(4000));
+    expect(screen.getByTestId("retry-button")).toBeEnabled();
+    expect(server.runs).toHaveLength(1);
   });
 
   it("shows Azure's words for a missing, paused or filtered deployment: code and id", async () => {

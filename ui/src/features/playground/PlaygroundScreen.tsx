@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useMemo, useRef, useState } from "react";
 import {
   commands,
   type ConversationMessage,
@@ -10,20 +10,19 @@ import {
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Screen } from "../../components/Screen";
 import { unwrap } from "../../lib/unwrap";
-import { hrefFor, useRouteParams } from "../../routes/useRoute";
 import "../../styles/forms.css";
 import "../../styles/playground.css";
 import { CompareView } from "./CompareView";
 import { Composer } from "./Composer";
 import { Conversation } from "./Conversation";
-import { modelLine } from "./facts";
 import { HistoryPanel } from "./HistoryPanel";
 import { ParametersPanel } from "./ParametersPanel";
 import { parameterProblems, shownProblems } from "./parameters";
+import { NoDeployment, RouteNoteView } from "./PlaygroundEmpty";
+import { ClearConfirmation, PlaygroundHeader, StillArriving } from "./PlaygroundHeader";
 import { useTargets } from "./playgroundQueries";
-import { SimulateMenu } from "./SimulateMenu";
-import { TargetPicker } from "./TargetPicker";
 import { usePlaygroundSession } from "./usePlaygroundSession";
+import { useRouteTarget } from "./useRouteTarget";
 import { ViewCodeDialog } from "./ViewCodeDialog";
 
 /** The same deployment: profile, endpoint and name (a missing endpoint matches any). */
@@ -47,27 +46,6 @@ function listedTarget(
   return null;
 }
 
-/** The deployment "Open in Playground" named: profile and name, and the endpoint when given. */
-function routeTarget(
-  profiles: readonly ProfileTargets[],
-  params: URLSearchParams,
-): PlaygroundTarget | null {
-  const deployment = params.get("deployment");
-  if (deployment === null || deployment === "") return null;
-  const profile = params.get("profile");
-  const endpoint = params.get("endpoint");
-  for (const listed of profiles) {
-    if (profile !== null && profile !== "" && listed.profileId !== profile) continue;
-    const found = listed.targets.find(
-      (item) =>
-        item.target.deployment === deployment &&
-        (endpoint === null || endpoint === "" || item.target.endpoint === endpoint),
-    );
-    if (found !== undefined) return found;
-  }
-  return null;
-}
-
 /**
  * What a saved conversation's model takes, when its deployment is no longer listed (deleted, or
  * its profile signed out): Rust answers from the model's name alone.
@@ -83,33 +61,20 @@ function useUnlistedRules(target: ConversationTarget | null, enabled: boolean) {
   });
 }
 
-function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
-  return (
-    <div className="empty-state playground-empty" data-testid="playground-empty">
-      <svg className="empty-state-icon" viewBox="0 0 24 24" aria-hidden="true">
-        <path d="M4 5.5h16v10H10l-4.5 3.5v-3.5H4z" />
-      </svg>
-      <p className="empty-state-title">{title}</p>
-      {children}
-    </div>
-  );
-}
-
 /**
  * The chat playground: history on the left, the conversation with one deployment in the middle
  * (streaming answers, their numbers, what went wrong and what to do), its parameters on the right.
  */
 export function PlaygroundScreen() {
-  const params = useRouteParams();
   const targets = useTargets();
   const {
     session,
     run,
     streaming,
-    wasStopped,
     send,
     stop,
     resendLast,
+    retry,
     resend,
     deleteMessage,
     setTarget,
@@ -117,6 +82,8 @@ export function PlaygroundScreen() {
     startNew,
     open,
     opening,
+    forgetDeleted,
+    adoptTitle,
     saveFailure,
     retrySave,
   } = usePlaygroundSession();
@@ -132,24 +99,7 @@ export function PlaygroundScreen() {
   const unlisted = target !== null && chosen === null && !targets.isPending;
   const unlistedRules = useUnlistedRules(target, unlisted);
   const rules = chosen?.rules ?? (unlisted ? unlistedRules.data : undefined) ?? null;
-
-  // "Open in Playground" names a deployment: chosen once the list is in, once per link.
-  const routeDeployment = params.get("deployment");
-  const routeKey = params.toString();
-  const appliedRoute = useRef<string | null>(null);
-  const fromRoute = profiles === undefined ? null : routeTarget(profiles, params);
-  useEffect(() => {
-    if (profiles === undefined || appliedRoute.current === routeKey) return;
-    appliedRoute.current = routeKey;
-    if (fromRoute !== null) setTarget(fromRoute.target);
-  }, [profiles, routeKey, fromRoute, setTarget]);
-
-  // Said until the link's deployment is chosen, or when it cannot be.
-  const routeNote =
-    target === null &&
-    routeDeployment !== null &&
-    routeDeployment !== "" &&
-    (profiles === undefined || fromRoute === null);
+  const routeNote = useRouteTarget(targets, target, setTarget);
 
   // A parameter the model does not take is not sent, so it cannot hold a send back.
   const problems =
@@ -168,8 +118,6 @@ export function PlaygroundScreen() {
     chosen?.profileName ??
     profiles?.find((profile) => profile.profileId === target?.profileId)?.profileName ??
     null;
-  const noDeployments =
-    profiles !== undefined && profiles.every((profile) => profile.targets.length === 0);
 
   // View code shows the conversation with the question being typed, as it would be sent.
   const codeMessages = useMemo((): ConversationMessage[] => {
@@ -199,56 +147,23 @@ export function PlaygroundScreen() {
   }
 
   function conversationBody() {
-    if (target === null) {
-      if (targets.isPending) {
-        return (
-          <p className="muted playground-loading" role="status">
-            <span className="spinner" aria-hidden="true" /> Loading deployments…
-          </p>
-        );
-      }
-      if (targets.isError) {
-        return (
-          <ErrorNotice
-            title="Couldn’t list the deployments to try"
-            error={targets.error}
-            onRetry={() => void targets.refetch()}
-          />
-        );
-      }
-      if (noDeployments) {
-        return (
-          <EmptyState title="No chat deployments yet">
-            <p className="empty-state-text" data-testid="no-deployments">
-              No chat deployments yet — create one on the{" "}
-              <a href={hrefFor("deployments")}>Deployments screen</a>.
-            </p>
-            {profiles?.map(
-              (profile) =>
-                profile.problem !== null && (
-                  <p key={profile.profileId} className="empty-state-text">
-                    {profile.problem}
-                  </p>
-                ),
-            )}
-          </EmptyState>
-        );
-      }
-      if (session.messages.length === 0) {
-        return (
-          <EmptyState title="Pick a deployment to start">
-            <p className="empty-state-text">
-              Choose one of your chat deployments above, then ask it something.
-            </p>
-          </EmptyState>
-        );
-      }
+    const noDeployments =
+      profiles !== undefined && profiles.every((profile) => profile.targets.length === 0);
+    const waiting = targets.isPending || targets.isError || noDeployments;
+    if (target === null && (waiting || session.messages.length === 0)) {
+      return (
+        <NoDeployment
+          profiles={profiles}
+          loading={targets.isPending}
+          error={targets.isError ? targets.error : null}
+          onRetry={() => void targets.refetch()}
+        />
+      );
     }
     return (
       <Conversation
         messages={session.messages}
         run={run}
-        wasStopped={wasStopped}
         onResend={(id, text) => {
           resend(id, text);
           focusComposer();
@@ -256,6 +171,10 @@ export function PlaygroundScreen() {
         onDelete={deleteMessage}
         onResendLast={() => {
           resendLast();
+          focusComposer();
+        }}
+        onRetry={() => {
+          retry();
           focusComposer();
         }}
         empty={
@@ -279,106 +198,34 @@ export function PlaygroundScreen() {
               open(id);
             }}
             onNew={newConversation}
+            onDeleted={forgetDeleted}
+            onRenamed={adoptTitle}
           />
         </aside>
 
         <div className="playground-main">
-          <div className="playground-header">
-            <div className="playground-target">
-              <TargetPicker
-                value={target}
-                onChange={(picked) => setTarget(picked.target)}
-                label="Deployment"
-                testId="target-picker"
-              />
-              {target !== null && (
-                <p className="muted playground-model" data-testid="playground-model">
-                  {modelLine(target, profileName)}
-                  {unlisted && " · not listed now"}
-                </p>
-              )}
-            </div>
-            <div className="button-row playground-tools">
-              <button
-                type="button"
-                className="button button-small"
-                data-testid="new-conversation"
-                aria-label="New conversation"
-                onClick={newConversation}
-              >
-                New
-              </button>
-              <button
-                type="button"
-                className="button button-small"
-                data-testid="view-code-button"
-                disabled={target === null}
-                aria-haspopup="dialog"
-                onClick={() => setShowingCode(true)}
-              >
-                View code
-              </button>
-              <button
-                type="button"
-                className="button button-small"
-                data-testid="compare-button"
-                aria-pressed={comparing}
-                onClick={() => setComparing((on) => !on)}
-              >
-                Compare
-              </button>
-              <button
-                type="button"
-                className="button button-small"
-                data-testid="clear-conversation"
-                disabled={session.messages.length === 0 || comparing}
-                aria-expanded={confirmingClear}
-                aria-label="Clear conversation"
-                onClick={() => setConfirmingClear(true)}
-              >
-                Clear
-              </button>
-              {chosen?.simulated === true && <SimulateMenu target={chosen.target} />}
-            </div>
-          </div>
+          <PlaygroundHeader
+            target={target}
+            chosen={chosen}
+            profileName={profileName}
+            unlisted={unlisted}
+            comparing={comparing}
+            confirmingClear={confirmingClear}
+            canClear={session.messages.length > 0}
+            onTarget={(picked) => setTarget(picked.target)}
+            onNew={newConversation}
+            onViewCode={() => setShowingCode(true)}
+            onToggleCompare={() => setComparing((on) => !on)}
+            onClear={() => setConfirmingClear(true)}
+          />
 
-          {routeNote && (
-            <p className="muted playground-route" role="status" data-testid="playground-target">
-              {profiles === undefined ? (
-                <>
-                  Ready to try <strong>{routeDeployment}</strong> once the deployments are listed.
-                </>
-              ) : (
-                <>
-                  <strong>{routeDeployment}</strong> is not among the chat deployments listed now:
-                  pick another one.
-                </>
-              )}
-            </p>
-          )}
+          {routeNote !== null && <RouteNoteView note={routeNote} />}
 
           {confirmingClear && (
-            <div className="playground-confirm" role="group" aria-label="Clear conversation">
-              <p>Start over with an empty conversation? This one stays in History.</p>
-              <div className="button-row">
-                <button
-                  type="button"
-                  className="button button-small button-danger"
-                  data-testid="clear-confirm"
-                  onClick={newConversation}
-                >
-                  Clear
-                </button>
-                <button
-                  type="button"
-                  className="button button-small"
-                  data-testid="clear-cancel"
-                  onClick={() => setConfirmingClear(false)}
-                >
-                  Cancel
-                </button>
-              </div>
-            </div>
+            <ClearConfirmation
+              onConfirm={newConversation}
+              onCancel={() => setConfirmingClear(false)}
+            />
           )}
 
           {opening.isPending && (
@@ -397,11 +244,14 @@ export function PlaygroundScreen() {
           )}
 
           {comparing ? (
-            <CompareView
-              first={chosen}
-              parameters={session.parameters}
-              onClose={() => setComparing(false)}
-            />
+            <>
+              {streaming && <StillArriving onStop={stop} />}
+              <CompareView
+                first={chosen}
+                parameters={session.parameters}
+                onClose={() => setComparing(false)}
+              />
+            </>
           ) : (
             <>
               {conversationBody()}

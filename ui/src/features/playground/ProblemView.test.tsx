@@ -76,6 +76,27 @@ describe("ProblemView", () => {
     expect(screen.getByTestId("retry-button")).toBeDisabled();
   });
 
+  it("counts from when the 429 arrived, so showing it again does not start the wait over", () => {
+    vi.useFakeTimers({ shouldAdvanceTime: false });
+    const arrived = Date.now();
+    const limited = { ...throttled, retryAfterSecs: 11 };
+    const first = render(
+      <ProblemView problem={limited} receivedAtMs={arrived} onRetry={() => undefined} />,
+    );
+    act(() => vi.advanceTimersByTime(5000));
+    expect(screen.getByTestId("retry-countdown")).toHaveTextContent("Retry in 6 s");
+    first.unmount();
+
+    act(() => vi.advanceTimersByTime(2000));
+    render(<ProblemView problem={limited} receivedAtMs={arrived} onRetry={() => undefined} />);
+    expect(screen.getByTestId("retry-countdown")).toHaveTextContent("Retry in 4 s");
+    expect(screen.getByTestId("retry-button")).toBeDisabled();
+
+    act(() => vi.advanceTimersByTime(4000));
+    expect(screen.queryByTestId("retry-countdown")).not.toBeInTheDocument();
+    expect(screen.getByTestId("retry-button")).toBeEnabled();
+  });
+
   it("shows Azure's code, message, status and request id verbatim, the id copyable", async () => {
     const user = userEvent.setup();
     render(

@@ -7,6 +7,12 @@ import { retryCountdown } from "./facts";
 
 type ProblemViewProps = {
   problem: ChatProblem;
+  /**
+   * When the problem arrived (a `Date.now()` time): a 429's wait counts from then, so showing
+   * the problem again (Compare toggled, the screen left and back) does not start it over.
+   * Without it, the wait counts from when this problem was first shown here.
+   */
+  receivedAtMs?: number | null;
   /** Sends the same question again; offered only for problems a retry can cure. */
   onRetry?: () => void;
 };
@@ -22,18 +28,19 @@ function secondsUntil(deadline: number): number {
 }
 
 /**
- * Counts down the wait Azure asked for `source` (a problem): 0 once it is over, or when there is
- * none. A new problem starts its own wait.
+ * Counts down the wait Azure asked for `source` (a problem), from `since` (when it arrived) or
+ * else from when this view first saw it: 0 once it is over, or when there is none. A new problem
+ * starts its own wait.
  */
-function useCountdown(source: object, seconds: number | null): number {
-  const deadlineFor = () => Date.now() + Math.max(0, seconds ?? 0) * 1000;
-  const [wait, setWait] = useState(() => ({ source, deadline: deadlineFor() }));
+function useCountdown(source: object, seconds: number | null, since: number | null): number {
+  const [seen, setSeen] = useState(() => ({ source, atMs: Date.now() }));
   const [, tick] = useReducer((count: number) => count + 1, 0);
-  let deadline = wait.deadline;
-  if (wait.source !== source) {
-    deadline = deadlineFor();
-    setWait({ source, deadline });
+  let seenAtMs = seen.atMs;
+  if (seen.source !== source) {
+    seenAtMs = Date.now();
+    setSeen({ source, atMs: seenAtMs });
   }
+  const deadline = (since ?? seenAtMs) + Math.max(0, seconds ?? 0) * 1000;
   const left = secondsUntil(deadline);
   const waiting = left > 0;
   useEffect(() => {
@@ -77,9 +84,9 @@ function WhereToFix({ kind }: { kind: ProblemKind }) {
  * Why an answer failed, told plainly, with Azure's own words to search for and the way forward:
  * a retry (after the wait Azure asked for: never by itself), or the screen that fixes it.
  */
-export function ProblemView({ problem, onRetry }: ProblemViewProps) {
+export function ProblemView({ problem, receivedAtMs = null, onRetry }: ProblemViewProps) {
   const throttled = problem.kind === "throttled";
-  const left = useCountdown(problem, throttled ? problem.retryAfterSecs : null);
+  const left = useCountdown(problem, throttled ? problem.retryAfterSecs : null, receivedAtMs);
   const retryable = onRetry !== undefined && RETRYABLE.includes(problem.kind);
   const details = [
     problem.code,

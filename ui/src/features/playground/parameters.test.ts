@@ -48,7 +48,7 @@ describe("parameters", () => {
       topP: "Top P must be between 0 and 1",
       frequencyPenalty: "Frequency penalty must be between -2 and 2",
       presencePenalty: "Presence penalty must be between -2 and 2",
-      maxTokens: "The length limit must be a whole number, 1 or more",
+      maxTokens: "The length limit must be a whole number from 1 to 4294967295",
       seed: "Seed must be a whole number from 0 to 4294967295",
       stop: "At most 4 stop sequences can be sent",
       pastMessages: "Past messages must be a whole number from 0 to 100",
@@ -67,6 +67,7 @@ describe("parameters", () => {
       pastMessages: 0,
     });
     expect(parameterProblems(edges)).toEqual({});
+    expect(parameterProblems(sampleParameters({ maxTokens: 4_294_967_295 }))).toEqual({});
     const fractions = sampleParameters({ maxTokens: 1.5, seed: -1, pastMessages: 2.5 });
     expect(Object.keys(parameterProblems(fractions))).toEqual([
       "maxTokens",
@@ -76,6 +77,19 @@ describe("parameters", () => {
     expect(parameterProblems(sampleParameters({ stop: ["END", ""] })).stop).toBe(
       "A stop sequence cannot be empty",
     );
+  });
+
+  it("cap the length limit and the seed at what Rust reads (a u32)", () => {
+    const over = parameterProblems(
+      sampleParameters({ maxTokens: 4_294_967_296, seed: Number.MAX_SAFE_INTEGER }),
+    );
+    expect(over).toEqual({
+      maxTokens: "The length limit must be a whole number from 1 to 4294967295",
+      seed: "Seed must be a whole number from 0 to 4294967295",
+    });
+    expect(parameterProblems(sampleParameters({ maxTokens: Number.MAX_SAFE_INTEGER }))).toEqual({
+      maxTokens: "The length limit must be a whole number from 1 to 4294967295",
+    });
   });
 
   it("know which parameters a model's rules hide", () => {

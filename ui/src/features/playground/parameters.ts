@@ -36,7 +36,10 @@ export function withDefaults(parameters: PlaygroundParameters): Required<Playgro
 }
 
 export const MAX_STOP_SEQUENCES = 4;
-export const MAX_SEED = 4_294_967_295;
+/** Rust reads the length limit and the seed as u32. */
+export const MAX_U32 = 4_294_967_295;
+export const MAX_TOKENS = MAX_U32;
+export const MAX_SEED = MAX_U32;
 export const MAX_PAST_MESSAGES = 100;
 
 /** The API's name for each parameter, as `ParameterRules.hidden` names them. */
@@ -53,6 +56,9 @@ export const apiNames: Record<ParameterName, string> = {
   pastMessages: "past_messages",
   jsonResponse: "response_format",
 };
+
+/** Said of a length limit that is no whole number from 1 to 4294967295. */
+export const MAX_TOKENS_PROBLEM = `The length limit must be a whole number from 1 to ${MAX_TOKENS}`;
 
 function between(value: number | null | undefined, min: number, max: number): boolean {
   return value === null || value === undefined || (value >= min && value <= max);
@@ -81,8 +87,8 @@ export function parameterProblems(p: PlaygroundParameters): ParameterProblems {
   if (!between(p.presencePenalty, -2, 2)) {
     problems.presencePenalty = "Presence penalty must be between -2 and 2";
   }
-  if (!wholeBetween(p.maxTokens, 1, Number.MAX_SAFE_INTEGER)) {
-    problems.maxTokens = "The length limit must be a whole number, 1 or more";
+  if (!wholeBetween(p.maxTokens, 1, MAX_TOKENS)) {
+    problems.maxTokens = MAX_TOKENS_PROBLEM;
   }
   if (!wholeBetween(p.seed, 0, MAX_SEED)) {
     problems.seed = `Seed must be a whole number from 0 to ${MAX_SEED}`;

@@ -21,6 +21,11 @@ export type RunState = {
   opened: Opened | null;
   filterNotes: string[];
   outcome: SendOutcome | null;
+  /**
+   * When the outcome (or the failure) arrived, as a `Date.now()` time: a wait Azure asked for
+   * counts down from here, however often its view is shown again.
+   */
+  receivedAtMs: number | null;
   /** The command itself failed (not Azure: Azure's failures are in `outcome.problem`). */
   failure: CommandError | null;
 };
@@ -38,6 +43,7 @@ const IDLE: RunState = {
   opened: null,
   filterNotes: [],
   outcome: null,
+  receivedAtMs: null,
   failure: null,
 };
 
@@ -128,12 +134,18 @@ export function useChatRun() {
           status: "done",
           text: outcome.message?.content ?? s.text,
           outcome,
+          receivedAtMs: Date.now(),
         }));
         return outcome;
       } catch (error) {
         if (runId.current === id) {
           runId.current = null;
-          setState((s) => ({ ...s, status: "done", failure: error as CommandError }));
+          setState((s) => ({
+            ...s,
+            status: "done",
+            failure: error as CommandError,
+            receivedAtMs: Date.now(),
+          }));
         }
         return null;
       }

@@ -1,139 +1,55 @@
-import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   commands,
-  type Conversation,
   type ConversationMessage,
-  type ConversationSummary,
   type ConversationTarget,
   type PlaygroundParameters,
 } from "../../bindings";
 import { unwrap } from "../../lib/unwrap";
 import { DEFAULT_PARAMETERS } from "./parameters";
-import { conversationsKey, useSaveConversation } from "./playgroundQueries";
+import { useSaveConversation } from "./playgroundQueries";
+import {
+  emptySession,
+  fromSaved,
+  keptAnswer,
+  newMessageId,
+  toConversation,
+  upToLastQuestion,
+  type Session,
+} from "./session";
 import { useChatRun } from "./useChatRun";
 
-/** The conversation on screen. */
-export type Session = {
-  id: string;
-  /** What the person or the saved file named it; `null` takes the first question's line. */
-  title: string | null;
-  target: ConversationTarget | null;
-  parameters: PlaygroundParameters;
-  messages: ConversationMessage[];
-  createdAtMs: number;
-};
-
-const TITLE_LENGTH = 60;
-
-function randomText(length: number): string {
-  const letters = "abcdefghijklmnopqrstuvwxyz0123456789";
-  const bytes = crypto.getRandomValues(new Uint8Array(length));
-  return Array.from(bytes, (byte) => letters[byte % letters.length]).join("");
-}
-
-/** `c-` then letters and digits: the only ids the Rust store accepts (never a path). */
-export function newConversationId(): string {
-  return `c-${Date.now().toString(36)}${randomText(6)}`;
-}
-
-export function newMessageId(): string {
-  return `m-${randomText(10)}`;
-}
-
-/** The first question's first line, cut at 60 characters (as Rust titles a conversation). */
-export function titleFrom(messages: readonly ConversationMessage[]): string {
-  const first = messages.find((message) => message.role === "user")?.content.trim() ?? "";
-  if (first === "") return "New conversation";
-  const line = first.split("\n", 1)[0] ?? first;
-  const characters = Array.from(line);
-  return characters.length > TITLE_LENGTH
-    ? `${characters.slice(0, TITLE_LENGTH).join("")}…`
-    : line;
-}
-
-/** What the store saves; nothing for a conversation with no message or no deployment. */
-export function toConversation(session: Session, nowMs: number): Conversation | null {
-  if (session.messages.length === 0 || session.target === null) return null;
-  return {
-    id: session.id,
-    title: session.title ?? titleFrom(session.messages),
-    target: session.target,
-    parameters: session.parameters,
-    messages: session.messages,
-    createdAtMs: session.createdAtMs,
-    updatedAtMs: nowMs,
-  };
-}
-
-export function emptySession(
-  target: ConversationTarget | null,
-  parameters: PlaygroundParameters,
-): Session {
-  return {
-    id: newConversationId(),
-    title: null,
-    target,
-    parameters,
-    messages: [],
-    createdAtMs: Date.now(),
-  };
-}
-
-function fromSaved(conversation: Conversation): Session {
-  return {
-    id: conversation.id,
-    title: conversation.title,
-    target: conversation.target,
-    parameters: { ...DEFAULT_PARAMETERS, ...conversation.parameters },
-    messages: conversation.messages ?? [],
-    createdAtMs: conversation.createdAtMs ?? Date.now(),
-  };
-}
-
-/** The messages up to and with the last question: what a retry or a regenerate sends again. */
-function upToLastQuestion(messages: readonly ConversationMessage[]): ConversationMessage[] {
-  let last = messages.length - 1;
-  while (last >= 0 && messages[last]?.role !== "user") last -= 1;
-  return messages.slice(0, last + 1);
-}
-
-type LastSave = { id: string; title: string; updatedAtMs: number };
-
-/**
- * The title History shows for a conversation renamed there since we saved it. Rust's rename
- * keeps `updatedAtMs`, and every save of ours sets a new one: a summary with our time but
- * another title is a rename, one with another time is an older (or newer) list.
- */
-function renamedTitle(client: QueryClient, last: LastSave | null): string | null {
-  if (last === null) return null;
-  for (const [, list] of client.getQueriesData<ConversationSummary[]>({
-    queryKey: conversationsKey,
-  })) {
-    const summary = list?.find((item) => item.id === last.id);
-    if (summary && summary.updatedAtMs === last.updatedAtMs && summary.title !== last.title) {
-      return summary.title;
-    }
-  }
-  return null;
-}
+/** How long parameter and deployment changes settle before the conversation is saved with them. */
+export const SETTINGS_SAVE_DELAY_MS = 500;
 
 /**
  * The conversation on screen and everything done to it: send (streaming one answer), stop,
  * retry, regenerate, edit and resend, delete, start anew, reopen from History. It saves itself
- * after each answer or failure and after each edit, never mid-answer; an empty one is not saved.
+ * after each answer or failure, after each edit, and once changed parameters settle; never
+ * mid-answer. An empty one is saved only if it was saved before; a deleted one, never again.
  * Nothing typed is lost: a question stays in the conversation whatever happened to its answer.
  */
 export function usePlaygroundSession() {
-  const queryClient = useQueryClient();
   const { state: runState, start, stop, reset } = useChatRun();
   const saveConversation = useSaveConversation().mutateAsync;
   const [session, setSession] = useState<Session>(() => emptySession(null, DEFAULT_PARAMETERS));
   // The session as of the last change, for code that runs after an await.
   const current = useRef(session);
-  const lastSave = useRef<LastSave | null>(null);
   const saveQueue = useRef<Promise<void>>(Promise.resolve());
-  const stopped = useRef(new Set<string>());
+  // Saved (or opened) in this window, with the title it was saved with.
+  const savedTitles = useRef(new Map<string, string>());
+  // Deleted in History in this window: an answer arriving later must not bring one back.
+  const deleted = useRef(new Set<string>());
+  // Renamed in History in this window: every later save keeps the new title.
+  const renamed = useRef(new Map<string, string>());
+  // The conversation whose answer is on its way, if any.
+  const asking = useRef<string | null>(null);
+  // The conversation as it was left mid-answer: its answer is saved with its latest settings.
+  const leftBehind = useRef<Session | null>(null);
+  // Parameters or deployment changed since the conversation was last saved or sent.
+  const settingsDirty = useRef(false);
+  const [settingsEdits, setSettingsEdits] = useState(0);
   const [saveFailure, setSaveFailure] = useState<{ error: unknown; session: Session } | null>(
     null,
   );
@@ -145,66 +61,79 @@ export function usePlaygroundSession() {
   }, []);
 
   // Saves one after the other, in the order asked: an older save never lands after a newer one.
+  // What is saved is decided at its turn, so a delete or a rename made meanwhile is respected.
   const save = useCallback(
     (snapshot: Session) => {
-      let toSave = snapshot;
-      const renamed =
-        snapshot.id === lastSave.current?.id ? renamedTitle(queryClient, lastSave.current) : null;
-      if (renamed !== null) {
-        toSave = { ...snapshot, title: renamed };
-        update((s) => (s.id === snapshot.id ? { ...s, title: renamed } : s));
-      }
-      const conversation = toConversation(toSave, Date.now());
-      if (conversation === null) return;
-      saveQueue.current = saveQueue.current.then(() =>
-        saveConversation(conversation).then(
-          () => {
-            lastSave.current = {
-              id: conversation.id,
-              title: conversation.title,
-              updatedAtMs: conversation.updatedAtMs ?? 0,
-            };
-            setSaveFailure((failure) =>
-              failure?.session.id === conversation.id ? null : failure,
-            );
-          },
-          (error: unknown) => setSaveFailure({ error, session: toSave }),
-        ),
-      );
+      const id = snapshot.id;
+      saveQueue.current = saveQueue.current.then(async () => {
+        if (deleted.current.has(id)) return;
+        const title = renamed.current.get(id) ?? snapshot.title;
+        const conversation = toConversation(
+          { ...snapshot, title },
+          Date.now(),
+          savedTitles.current.get(id),
+        );
+        if (conversation === null) return;
+        try {
+          await saveConversation(conversation);
+          savedTitles.current.set(id, conversation.title);
+          setSaveFailure((failure) => (failure?.session.id === id ? null : failure));
+        } catch (error) {
+          if (!deleted.current.has(id)) setSaveFailure({ error, session: snapshot });
+        }
+      });
     },
-    [queryClient, saveConversation, update],
+    [saveConversation],
   );
 
-  /** Sends `messages` (ending with the question) and keeps the answer, or why there is none. */
+  /**
+   * Sends `messages` (ending with the question) and keeps the answer, or why there is none.
+   * `keptUntilAnswered` (a cut or filtered answer being retried) stays on screen, unsent, until a
+   * new answer replaces it; if none comes, it stays.
+   */
   const ask = useCallback(
-    async (messages: ConversationMessage[]) => {
+    async (messages: ConversationMessage[], keptUntilAnswered: ConversationMessage[] = []) => {
       const before = current.current;
       const target = before.target;
       if (target === null || messages.length === 0) return;
-      const asked: Session = { ...before, messages };
+      const asked: Session = { ...before, messages: [...messages, ...keptUntilAnswered] };
+      // The answer's save carries the parameters and the deployment it was asked with.
+      settingsDirty.current = false;
+      asking.current = asked.id;
       update(() => asked);
       const outcome = await start({ target, parameters: asked.parameters, messages });
-      let answered = messages;
+      if (asking.current === asked.id) asking.current = null;
       const answer = outcome?.message ?? null;
-      if (answer !== null) {
-        const kept = { ...answer, id: answer.id === "" ? newMessageId() : answer.id };
-        if (outcome?.stopped === true) stopped.current.add(kept.id);
-        answered = [...messages, kept];
-      }
+      const answered =
+        answer === null
+          ? asked.messages
+          : [...messages, keptAnswer(answer, outcome?.stopped === true)];
       // The person may have opened another conversation meanwhile: this one is saved all the same.
       const still = current.current.id === asked.id;
-      const finished = { ...(still ? current.current : asked), messages: answered };
-      if (still) update(() => finished);
+      const left = leftBehind.current?.id === asked.id ? leftBehind.current : asked;
+      if (left !== asked) leftBehind.current = null;
+      const finished = { ...(still ? current.current : left), messages: answered };
+      if (still) {
+        settingsDirty.current = false;
+        update(() => finished);
+      }
       save(finished);
     },
     [start, save, update],
   );
 
-  /** Leaves the conversation on screen (its answer, if one is streaming, is stopped and kept). */
+  /**
+   * Leaves the conversation on screen: settings changed a moment ago are saved with it, and an
+   * answer still streaming is stopped and kept (saved once it ends).
+   */
   const leave = useCallback(() => {
+    const left = current.current;
+    if (asking.current === left.id) leftBehind.current = left;
+    else if (settingsDirty.current) save(left);
+    settingsDirty.current = false;
     stop();
     reset();
-  }, [stop, reset]);
+  }, [save, stop, reset]);
 
   const send = useCallback(
     (text: string) => {
@@ -214,9 +143,19 @@ export function usePlaygroundSession() {
     [ask],
   );
 
-  /** Sends the last question again (after a problem, or for another answer). */
+  /** Sends the last question again for another answer: the last answer goes at once. */
   const resendLast = useCallback(() => {
     void ask(upToLastQuestion(current.current.messages));
+  }, [ask]);
+
+  /**
+   * Sends the last question again after a problem: what came of it (a cut or filtered answer)
+   * stays until a new answer replaces it.
+   */
+  const retry = useCallback(() => {
+    const messages = current.current.messages;
+    const question = upToLastQuestion(messages);
+    void ask(question, messages.slice(question.length));
   }, [ask]);
 
   /** Replaces a question's text, drops everything after it, and sends it. */
@@ -242,14 +181,35 @@ export function usePlaygroundSession() {
     [save, update],
   );
 
-  const setTarget = useCallback(
-    (target: ConversationTarget) => update((s) => ({ ...s, target })),
+  // Parameters and the deployment are saved once they settle, never mid-answer (the answer's
+  // own save carries them).
+  const changeSettings = useCallback(
+    (change: (before: Session) => Session) => {
+      update(change);
+      settingsDirty.current = true;
+      setSettingsEdits((count) => count + 1);
+    },
     [update],
   );
 
+  useEffect(() => {
+    if (settingsEdits === 0 || streaming) return;
+    const timer = setTimeout(() => {
+      if (!settingsDirty.current) return;
+      settingsDirty.current = false;
+      save(current.current);
+    }, SETTINGS_SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [settingsEdits, streaming, save]);
+
+  const setTarget = useCallback(
+    (target: ConversationTarget) => changeSettings((s) => ({ ...s, target })),
+    [changeSettings],
+  );
+
   const setParameters = useCallback(
-    (parameters: PlaygroundParameters) => update((s) => ({ ...s, parameters })),
-    [update],
+    (parameters: PlaygroundParameters) => changeSettings((s) => ({ ...s, parameters })),
+    [changeSettings],
   );
 
   /** A new, empty conversation with the same deployment and parameters. */
@@ -258,6 +218,22 @@ export function usePlaygroundSession() {
     setSaveFailure(null);
     update((s) => emptySession(s.target, s.parameters));
   }, [leave, update]);
+
+  /** History deleted `id`: it is never saved again (not even by an answer still on its way). */
+  const forgetDeleted = useCallback((id: string) => {
+    deleted.current.add(id);
+    savedTitles.current.delete(id);
+    setSaveFailure((failure) => (failure?.session.id === id ? null : failure));
+  }, []);
+
+  /** History renamed `id`: its later saves keep `title`. */
+  const adoptTitle = useCallback(
+    (id: string, title: string) => {
+      renamed.current.set(id, title);
+      if (current.current.id === id) update((s) => ({ ...s, title }));
+    },
+    [update],
+  );
 
   const opening = useMutation({
     mutationFn: (id: string) => unwrap(commands.loadConversation(id)),
@@ -270,7 +246,9 @@ export function usePlaygroundSession() {
   useEffect(() => {
     if (measuringOpen.current !== session.id) return;
     measuringOpen.current = null;
-    requestAnimationFrame(() => performance.measure("conversation_open", "conversation_open_start"));
+    requestAnimationFrame(() =>
+      performance.measure("conversation_open", "conversation_open_start"),
+    );
   }, [session.id]);
 
   const open = useCallback(
@@ -282,13 +260,8 @@ export function usePlaygroundSession() {
         onSuccess: (conversation) => {
           leave();
           setSaveFailure(null);
-          const opened = fromSaved(conversation);
-          lastSave.current = {
-            id: conversation.id,
-            title: conversation.title,
-            updatedAtMs: conversation.updatedAtMs ?? 0,
-          };
-          update(() => opened);
+          savedTitles.current.set(conversation.id, conversation.title);
+          update(() => fromSaved(conversation));
         },
       });
     },
@@ -313,11 +286,10 @@ export function usePlaygroundSession() {
     session,
     run: runState,
     streaming,
-    /** Whether an answer was stopped by the person (rather than cut off). */
-    wasStopped: (messageId: string) => stopped.current.has(messageId),
     send,
     stop,
     resendLast,
+    retry,
     resend,
     deleteMessage,
     setTarget,
@@ -325,6 +297,8 @@ export function usePlaygroundSession() {
     startNew,
     open,
     opening,
+    forgetDeleted,
+    adoptTitle,
     saveFailure: saveFailure?.error ?? null,
     retrySave,
   };

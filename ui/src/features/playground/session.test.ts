@@ -8,7 +8,7 @@ import {
   newMessageId,
   titleFrom,
   toConversation,
-} from "./usePlaygroundSession";
+} from "./session";
 
 function question(content: string): ConversationMessage {
   return { id: newMessageId(), role: "user", content };
@@ -55,6 +55,20 @@ describe("conversation titles", () => {
 describe("what is saved", () => {
   it("is nothing for a conversation with no message", () => {
     expect(toConversation(emptySession(gpt4oTarget.target, DEFAULT_PARAMETERS), 1)).toBeNull();
+  });
+
+  it("is the emptied conversation when it was saved before, under its saved title", () => {
+    const emptied = emptySession(gpt4oTarget.target, DEFAULT_PARAMETERS);
+    expect(toConversation(emptied, 300, "Hi there")).toMatchObject({
+      id: emptied.id,
+      title: "Hi there",
+      messages: [],
+      updatedAtMs: 300,
+    });
+    expect(toConversation({ ...emptied, title: "Greetings" }, 300, "Hi there")?.title).toBe(
+      "Greetings",
+    );
+    expect(toConversation({ ...emptied, target: null }, 300, "Hi there")).toBeNull();
   });
 
   it("is the whole conversation, titled from its question unless named", () => {
