@@ -52,8 +52,7 @@ async fn a_conversation_streams_stops_regenerates_explains_errors_and_survives_a
     send(&app, "Tell me more about the trams").await;
     app.wait_for("stop-button").await;
     app.wait_until_js(&format!(
-        "[...document.querySelectorAll('{answer}')].length === 2 && \
-         document.querySelectorAll('{answer}')[1].textContent.length > 20"
+        "document.querySelectorAll('{answer}')[1]?.textContent.includes('You asked')"
     ))
     .await;
     app.screenshot("streaming").await;
