@@ -330,7 +330,13 @@ impl Desktop {
 
     /// Evaluates a JavaScript expression in the window until it is truthy.
     pub async fn wait_until_js(&self, expression: &str) {
-        let deadline = Instant::now() + PATIENCE;
+        self.wait_until_js_within(expression, PATIENCE).await;
+    }
+
+    /// Evaluates a JavaScript expression in the window until it is truthy, for at most `patience`
+    /// (for what takes long by design, such as a 10,000-token answer).
+    pub async fn wait_until_js_within(&self, expression: &str, patience: Duration) {
+        let deadline = Instant::now() + patience;
         let script = format!("return Boolean({expression});");
         while Instant::now() < deadline {
             if let Ok(serde_json::Value::Bool(true)) = self.client.execute(&script, vec![]).await {
@@ -338,7 +344,7 @@ impl Desktop {
             }
             self.next_frame().await;
         }
-        panic!("`{expression}` never became true within {PATIENCE:?}");
+        panic!("`{expression}` never became true within {patience:?}");
     }
 
     /// Resolves after the window has painted twice (before a screenshot, or it can show the previous frame).

@@ -11,7 +11,7 @@
 //! - `conversation_open_ms`: opening a saved conversation of 500 messages, click → painted.
 
 use std::process::Stdio;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use foundry_desk_core::conversations::{
     AnswerFacts, Conversation, ConversationMessage, ConversationStore, ConversationTarget, MessageRole,
@@ -68,8 +68,8 @@ async fn answers(desktop: &Desktop) -> usize {
     desktop.client.execute(&script, vec![]).await.ok().and_then(|v| v.as_u64()).unwrap_or(0) as usize
 }
 
-/// Sends `prompt` in a new conversation and waits for its answer to finish.
-async fn ask(desktop: &Desktop, prompt: &str) {
+/// Sends `prompt` in a new conversation and waits (at most `patience`) for its answer to finish.
+async fn ask(desktop: &Desktop, prompt: &str, patience: Duration) {
     desktop.click("new-conversation").await;
     desktop.wait_until_js(&format!("document.querySelectorAll('{}').length === 0", testid("message"))).await;
     desktop.type_into("composer-input", prompt).await;
@@ -82,7 +82,7 @@ async fn ask(desktop: &Desktop, prompt: &str) {
 }
 
 async fn app_ttft_ms(desktop: &Desktop) -> f64 {
-    ask(desktop, PROMPT).await;
+    ask(desktop, PROMPT, Duration::from_secs(30)).await;
     desktop.last_measure("playground_ttft").await
 }
 
@@ -134,7 +134,8 @@ async fn arm_long_answer(sim: &str, tokens: usize) {
 async fn event_p99_ms(desktop: &Desktop, sim: &str) -> f64 {
     arm_long_answer(sim, EVENT_CHUNKS).await;
     desktop.client.execute("window.__fdEventTimes = [];", vec![]).await.expect("start stamping");
-    ask(desktop, "Write the long one").await;
+    // 10,000 chunks at the Sandbox's 5 ms pace: about a minute.
+    ask(desktop, "Write the long one", Duration::from_secs(180)).await;
     let received = desktop
         .client
         .execute("const t = window.__fdEventTimes; window.__fdEventTimes = undefined; return t;", vec![])
@@ -166,7 +167,7 @@ async fn longest_frame_gap_ms(desktop: &Desktop, sim: &str) -> f64 {
         };
         requestAnimationFrame(tick);";
     desktop.client.execute(watch, vec![]).await.expect("watch frames");
-    ask(desktop, "Write the 4,000-token one").await;
+    ask(desktop, "Write the 4,000-token one", Duration::from_secs(90)).await;
     let gap = desktop
         .client
         .execute("window.__fdWatch = false; return window.__fdGap;", vec![])

@@ -75,6 +75,7 @@ describe("app frame", () => {
       save_conversation: (args) => summaryOf(argOf(args, "conversation") as Conversation),
       stop_chat: () => true,
       send_chat: server.reply,
+      list_all_presets: () => [],
     });
     renderApp();
     await waitFor(() => expect(screen.getByTestId("playground-model")).toBeVisible());
@@ -88,6 +89,8 @@ describe("app frame", () => {
     await user.click(within(mainNav()).getByRole("link", { name: "Settings" }));
     expect(await screen.findByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
     expect(screen.queryByRole("heading", { level: 1, name: "Playground" })).toBeNull();
+    // Esc belongs to the screen in sight: it does not stop the hidden Playground's answer.
+    await user.keyboard("{Escape}");
     // The answer goes on arriving out of sight, and is not stopped.
     run.push({ type: "delta", text: " a time" });
     await run.finish(answer("Once upon a time."));

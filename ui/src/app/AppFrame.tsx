@@ -1,13 +1,18 @@
-import { useState, type ComponentType } from "react";
+import { lazy, Suspense, useState, type ComponentType } from "react";
 import { AboutScreen } from "../features/about/AboutScreen";
 import { ConnectionsScreen } from "../features/connections/ConnectionsScreen";
 import { DeploymentsScreen } from "../features/deployments/DeploymentsScreen";
-import { PlaygroundScreen } from "../features/playground/PlaygroundScreen";
 import { SettingsScreen } from "../features/settings/SettingsScreen";
 import { useAppliedTheme } from "../features/settings/useAppliedTheme";
 import type { RouteId } from "../routes/routes";
 import { useRoute } from "../routes/useRoute";
 import { Sidebar } from "./Sidebar";
+
+// Loaded when first opened: its Markdown and code highlighting are most of the app's script, and
+// a window that opens on Connections need not parse them first.
+const PlaygroundScreen = lazy(() =>
+  import("../features/playground/PlaygroundScreen").then((m) => ({ default: m.PlaygroundScreen })),
+);
 
 const screens: Record<RouteId, ComponentType> = {
   connections: ConnectionsScreen,
@@ -33,7 +38,15 @@ export function AppFrame() {
         {route !== "playground" && <CurrentScreen />}
         {keepPlayground && (
           <div className="screen-kept" hidden={route !== "playground"}>
-            <PlaygroundScreen />
+            <Suspense
+              fallback={
+                <p className="muted screen-loading" role="status">
+                  Opening the Playground…
+                </p>
+              }
+            >
+              <PlaygroundScreen />
+            </Suspense>
           </div>
         )}
       </main>

@@ -272,10 +272,13 @@ export function usePlaygroundSession() {
     if (saveFailure !== null) save(saveFailure.session);
   }, [save, saveFailure]);
 
-  // Esc stops the answer from anywhere on the screen (a dialog that uses Esc stops it first).
+  // Esc stops the answer from anywhere on the screen (a dialog that uses Esc stops it first) —
+  // only while the Playground is shown: it stays mounted, hidden, behind the other screens.
   useEffect(() => {
     if (!streaming) return;
     const onKey = (event: KeyboardEvent) => {
+      const screen = document.querySelector('[data-testid="screen-playground"]');
+      if (screen === null || screen.closest("[hidden]") !== null) return;
       if (event.key === "Escape" && !event.defaultPrevented) stop();
     };
     window.addEventListener("keydown", onKey);
