@@ -75,9 +75,8 @@ async fn ask(desktop: &Desktop, prompt: &str, patience: Duration) {
     desktop.type_into("composer-input", prompt).await;
     desktop.client.execute("performance.clearMeasures('playground_ttft');", vec![]).await.ok();
     desktop.click("send-button").await;
-    desktop
-        .wait_until_js(&format!("document.querySelectorAll('{}').length === 1", testid("answer-facts")))
-        .await;
+    let answered = format!("document.querySelectorAll('{}').length === 1", testid("answer-facts"));
+    desktop.wait_until_js_within(&answered, patience).await;
     assert_eq!(answers(desktop).await, 1);
 }
 
