@@ -47,7 +47,35 @@ function sized(log: HTMLElement) {
   return box;
 }
 
+const idle: RunState = { ...streaming(""), status: "idle" };
+
+function longConversation(id: string, count: number): ConversationMessage[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `${id}-${i}`,
+    role: i % 2 === 0 ? "user" : "assistant",
+    content: `message ${i + 1}`,
+  }));
+}
+
 describe("Conversation", () => {
+  it("opens a long conversation on its last 40 messages, earlier ones on request", () => {
+    const { rerender } = render(view(longConversation("a", 100), idle));
+    expect(screen.getAllByTestId("message")).toHaveLength(40);
+    expect(screen.getByText("message 100")).toBeInTheDocument();
+    expect(screen.queryByText("message 60")).toBeNull();
+
+    fireEvent.click(screen.getByRole("button", { name: /Show 40 earlier messages \(60 not shown\)/ }));
+    expect(screen.getAllByTestId("message")).toHaveLength(80);
+    expect(screen.getByText("message 21")).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId("show-earlier"));
+    expect(screen.getAllByTestId("message")).toHaveLength(100);
+    expect(screen.queryByTestId("show-earlier")).toBeNull();
+
+    // Another conversation opens on its last messages again.
+    rerender(view(longConversation("b", 60), idle));
+    expect(screen.getAllByTestId("message")).toHaveLength(40);
+  });
+
   it("is a polite log, busy while an answer streams so it is read once whole", () => {
     const { rerender } = render(view([question], streaming("")));
 

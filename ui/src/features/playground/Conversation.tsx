@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type ReactNode } from "react";
+import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import type { ConversationMessage } from "../../bindings";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { StreamingFactsView } from "./AnswerFactsView";
@@ -22,6 +22,8 @@ type ConversationProps = {
 
 /** Within this many pixels of the end counts as "at the bottom" (sub-pixel sizes, margins). */
 const BOTTOM_SLACK = 48;
+/** Messages painted when a conversation opens (and added per "Show earlier"). */
+const SHOWN_AT_FIRST = 40;
 
 /**
  * The messages, the answer streaming in, and how the last send ended. Follows a streaming answer
@@ -37,6 +39,15 @@ export function Conversation({
   empty,
 }: ConversationProps) {
   const log = useRef<HTMLDivElement>(null);
+  // A long conversation opens on its last messages; earlier ones are a click away, so opening one
+  // of 500 messages paints a few dozen, not all of them.
+  const [shown, setShown] = useState(SHOWN_AT_FIRST);
+  const [shownFor, setShownFor] = useState(messages[0]?.id);
+  if (shownFor !== messages[0]?.id) {
+    setShownFor(messages[0]?.id);
+    setShown(SHOWN_AT_FIRST);
+  }
+  const hidden = Math.max(0, messages.length - shown);
   const atBottom = useRef(true);
   const streaming = run.status === "streaming";
   const outcome = run.status === "done" ? run.outcome : null;
@@ -79,11 +90,25 @@ export function Conversation({
       }}
     >
       {messages.length === 0 && !streaming && empty}
-      {messages.map((message, index) => (
+      {hidden > 0 && (
+        <button
+          type="button"
+          className="button button-small conversation-earlier"
+          data-testid="show-earlier"
+          onClick={() => {
+            // Keep the reader where they are: earlier messages appear above.
+            atBottom.current = false;
+            setShown((n) => n + SHOWN_AT_FIRST);
+          }}
+        >
+          Show {Math.min(hidden, SHOWN_AT_FIRST)} earlier messages ({hidden} not shown)
+        </button>
+      )}
+      {messages.slice(hidden).map((message, offset) => (
         <MessageView
           key={message.id}
           message={message}
-          last={index === lastAnswer && index === messages.length - 1}
+          last={hidden + offset === lastAnswer && hidden + offset === messages.length - 1}
           busy={streaming}
           onResend={(text) => onResend(message.id, text)}
           onDelete={() => onDelete(message.id)}

@@ -183,8 +183,16 @@ const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
  * streams, each top-level block is parsed on its own (only the growing one again); once whole, the
  * text is parsed in one pass, so a reference link or a footnote defined in another block resolves.
  */
+/** A link reference definition (`[x]: https://…`) or a footnote (`[^1]`). */
+const REFERENCES = /^ {0,3}\[[^\]]+\]:\s|\[\^[^\]\s]+\]/m;
+
 export function Markdown({ text, streaming = false }: MarkdownProps) {
-  const blocks = useMemo(() => (streaming ? markdownBlocks(text) : [text]), [text, streaming]);
+  // Block by block (each memoised) unless a finished text has link definitions or footnotes, which
+  // only resolve in one pass: re-reading a long answer whole would hold the main thread.
+  const blocks = useMemo(
+    () => (streaming || !REFERENCES.test(text) ? markdownBlocks(text) : [text]),
+    [text, streaming],
+  );
   return (
     <div className="markdown" data-streaming={streaming || undefined}>
       {blocks.map((block, index) => (
