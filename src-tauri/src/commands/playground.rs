@@ -3,7 +3,7 @@
 
 use foundry_desk_core::conversations::ConversationMessage;
 use foundry_desk_core::conversations::{
-    write_export, Conversation, ConversationSummary, ConversationTarget, ExportFormat, PlaygroundParameters,
+    Conversation, ConversationSummary, ConversationTarget, ExportFormat, PlaygroundParameters,
 };
 use foundry_desk_core::playground::{
     CodeSnippet, ParameterRules, PlaygroundEvent, Preset, ProfileTargets, SendOutcome, SendRequest,
@@ -74,11 +74,8 @@ pub async fn list_conversations(
     query: String,
 ) -> Result<Vec<ConversationSummary>, CommandError> {
     let store = state.conversations.clone();
-    blocking(move || {
-        let found = if query.trim().is_empty() { store.list() } else { store.search(&query) };
-        found.map_err(history_error)
-    })
-    .await
+    // A blank query lists them all.
+    blocking(move || store.search(&query).map_err(history_error)).await
 }
 
 /// A saved conversation.
@@ -135,10 +132,7 @@ pub async fn export_conversation(
     let store = state.conversations.clone();
     let dir = state.paths.export_dir();
     blocking(move || {
-        let conversation = store.load(&id).map_err(history_error)?;
-        let path = write_export(&conversation, format, &dir).map_err(|e| {
-            CommandError::new(ErrorKind::Settings, format!("could not write to {}: {e}", dir.display()))
-        })?;
+        let path = store.export(&id, format, &dir).map_err(history_error)?;
         Ok(path.display().to_string())
     })
     .await

@@ -110,6 +110,17 @@ impl ConversationStore {
         Ok(conversation)
     }
 
+    /// Writes a conversation into `dir` as Markdown or JSON (see [`super::write_export`]); returns
+    /// the file written.
+    pub fn export(&self, id: &str, format: super::ExportFormat, dir: &Path) -> Result<PathBuf, StoreError> {
+        let conversation = self.load(id)?;
+        super::write_export(&conversation, format, dir).map_err(|source| StoreError::Io {
+            action: "export to",
+            path: dir.to_path_buf(),
+            source,
+        })
+    }
+
     /// Deletes a conversation.
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
         let path = self.path_of(id)?;

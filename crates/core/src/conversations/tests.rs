@@ -123,3 +123,25 @@ fn a_long_first_question_makes_a_short_title() {
     assert_eq!(conversation("c-1", &long, 1.0).title.chars().count(), 61);
     assert_eq!(conversation("c-1", "  \n", 1.0).title, "New conversation");
 }
+
+#[test]
+fn an_export_is_a_readable_file_that_never_overwrites_and_never_escapes_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ConversationStore::new(dir.path().join("history"));
+    let mut c = conversation("c-1", "What is the capital of France?", 10.0);
+    c.title = "../../etc/passwd: a trip?".into();
+    store.save(&c).unwrap();
+    let out = dir.path().join("Downloads");
+
+    let first = store.export("c-1", ExportFormat::Markdown, &out).unwrap();
+    let second = store.export("c-1", ExportFormat::Markdown, &out).unwrap();
+    let json = store.export("c-1", ExportFormat::Json, &out).unwrap();
+    assert_eq!(first.parent(), Some(out.as_path()), "a title is never a path");
+    assert_ne!(first, second, "a second export does not overwrite the first");
+    assert!(second.file_name().unwrap().to_string_lossy().contains("(2)"));
+    let text = std::fs::read_to_string(&first).unwrap();
+    assert!(text.contains("What is the capital of France?") && text.contains("Paris."));
+    let back: Conversation = serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+    assert_eq!(back, c);
+    assert!(matches!(store.export("c-9", ExportFormat::Json, &out), Err(StoreError::NotFound(_))));
+}
