@@ -8,7 +8,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import "../../styles/forms.css";
 import "../../styles/playground-panels.css";
 import { AnswerFactsView } from "./AnswerFactsView";
-import { Markdown } from "./Markdown";
+import { AnswerText } from "./AnswerText";
 import { shownProblems } from "./parameters";
 import { ProblemView } from "./ProblemView";
 import { TargetPicker } from "./TargetPicker";
@@ -113,12 +113,12 @@ function ColumnView(props: ColumnViewProps) {
             {column.target === null ? "Choose a deployment." : "Its answer will appear here."}
           </p>
         )}
-        {streaming && state.text === "" && (
-          <p className="muted" role="status">
-            Waiting for the first words…
-          </p>
+        {state.status !== "idle" && (
+          <AnswerText
+            text={outcome?.message?.content ?? run.live.read()}
+            live={streaming ? run.live : undefined}
+          />
         )}
-        {state.text !== "" && <Markdown text={state.text} streaming={streaming} />}
         {outcome?.stopped === true && (
           <p className="muted" data-testid="compare-stopped">
             Stopped: what arrived is kept.

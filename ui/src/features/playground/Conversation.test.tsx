@@ -1,15 +1,23 @@
 import { fireEvent, render, screen } from "@testing-library/react";
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ConversationMessage } from "../../bindings";
 import { Conversation } from "./Conversation";
+import { LiveText } from "./liveText";
 import type { RunState } from "./useChatRun";
 
 const question: ConversationMessage = { id: "m-q", role: "user", content: "Tell me a story" };
 
+/** The answer's text as it streams, as `useChatRun` keeps it. */
+let live = new LiveText();
+beforeEach(() => {
+  live = new LiveText();
+});
+
 function streaming(text: string): RunState {
+  live.set(text);
   return {
     status: "streaming",
-    text,
+    runId: "run-1",
     opened: null,
     filterNotes: [],
     outcome: null,
@@ -23,6 +31,7 @@ function view(messages: ConversationMessage[], run: RunState) {
     <Conversation
       messages={messages}
       run={run}
+      live={live}
       onResend={vi.fn()}
       onDelete={vi.fn()}
       onResendLast={vi.fn()}
@@ -98,6 +107,39 @@ describe("Conversation", () => {
       }),
     );
     expect(log).not.toHaveAttribute("aria-busy");
+  });
+
+  it("keeps the streamed answer on the screen as it joins the conversation, selection and all", () => {
+    const text = "Once upon a time.\n\nThe end.";
+    const { rerender } = render(view([question], streaming(text)));
+    const painted = screen.getByText("The end.");
+    const selection = window.getSelection();
+    selection?.selectAllChildren(painted);
+
+    const answer: ConversationMessage = {
+      id: "m-a",
+      role: "assistant",
+      content: text,
+      answer: { completionTokens: 7 },
+    };
+    rerender(
+      view([question, answer], {
+        ...streaming(text),
+        status: "done",
+        outcome: { message: answer, problem: null, stopped: false },
+      }),
+    );
+    // The same paragraph, not a copy built anew: what the reader selected is still selected.
+    expect(screen.getByText("The end.")).toBe(painted);
+    expect(selection?.toString()).toBe("The end.");
+    const [, finished] = screen.getAllByTestId("message");
+    expect(finished).not.toHaveAttribute("data-streaming");
+    expect(screen.getByTestId("regenerate-button")).toBeEnabled();
+
+    // The next question does not rebuild it either.
+    const next: ConversationMessage = { id: "m-q2", role: "user", content: "Again" };
+    rerender(view([question, answer, next], { ...streaming(""), runId: "run-2" }));
+    expect(screen.getByText("The end.")).toBe(painted);
   });
 
   it("follows a streaming answer down only while the reader is at the bottom", () => {

@@ -1,15 +1,17 @@
-import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import type { ConversationMessage } from "../../bindings";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { StreamingFactsView } from "./AnswerFactsView";
-import { Markdown } from "./Markdown";
 import { MessageView } from "./MessageView";
 import { ProblemView } from "./ProblemView";
+import type { LiveText } from "./liveText";
 import type { RunState } from "./useChatRun";
 
 type ConversationProps = {
   messages: ConversationMessage[];
   run: RunState;
+  /** The answer's text as it streams. */
+  live: LiveText;
   onResend: (messageId: string, text: string) => void;
   onDelete: (messageId: string) => void;
   /** Regenerate: sends the last question again for another answer. */
@@ -19,6 +21,8 @@ type ConversationProps = {
   /** Shown when there is no message yet. */
   empty: ReactNode;
 };
+
+function noop() {}
 
 /** Within this many pixels of the end counts as "at the bottom" (sub-pixel sizes, margins). */
 const BOTTOM_SLACK = 48;
@@ -32,6 +36,7 @@ const SHOWN_AT_FIRST = 40;
 export function Conversation({
   messages,
   run,
+  live,
   onResend,
   onDelete,
   onResendLast,
@@ -48,6 +53,13 @@ export function Conversation({
     setShown(SHOWN_AT_FIRST);
   }
   const hidden = Math.max(0, messages.length - shown);
+  // The answer streaming in and the message it becomes are one row under one key (its run's), so
+  // what was painted while it streamed stays on the screen: a long answer is not built again.
+  const [rowKeys, setRowKeys] = useState<ReadonlyMap<string, string>>(new Map());
+  const handedOver = run.status === "done" ? run.outcome?.message : undefined;
+  if (handedOver && run.runId !== null && !rowKeys.has(handedOver.id)) {
+    setRowKeys(new Map(rowKeys).set(handedOver.id, run.runId));
+  }
   const atBottom = useRef(true);
   const streaming = run.status === "streaming";
   const outcome = run.status === "done" ? run.outcome : null;
@@ -62,15 +74,46 @@ export function Conversation({
     }
   }
 
+  // Keeps the end of a growing answer in view while the reader is there.
+  const follow = useCallback(() => {
+    const element = log.current;
+    if (element !== null && atBottom.current) element.scrollTop = element.scrollHeight;
+  }, []);
+
+  const rows = messages.slice(hidden).map((message, offset) => (
+    <MessageView
+      key={rowKeys.get(message.id) ?? message.id}
+      message={message}
+      last={hidden + offset === lastAnswer && hidden + offset === messages.length - 1}
+      busy={streaming}
+      onResend={(text) => onResend(message.id, text)}
+      onDelete={() => onDelete(message.id)}
+      onRegenerate={onResendLast}
+    />
+  ));
+  if (streaming && run.runId !== null) {
+    // In the same list as the messages, so its key carries it over when it joins them.
+    rows.push(
+      <MessageView
+        key={run.runId}
+        message={{ id: run.runId, role: "assistant", content: "" }}
+        last={false}
+        busy
+        onResend={noop}
+        onDelete={noop}
+        onRegenerate={noop}
+        live={{ text: live, facts: <StreamingFactsView run={run} />, onGrow: follow }}
+      />,
+    );
+  }
+
   // A new question always brings the end into view.
   useLayoutEffect(() => {
     if (lastIsQuestion) atBottom.current = true;
   }, [lastId, lastIsQuestion]);
 
-  useLayoutEffect(() => {
-    const element = log.current;
-    if (element !== null && atBottom.current) element.scrollTop = element.scrollHeight;
-  }, [messages, run.text, run.status]);
+  // A new message or the end of an answer: still at the bottom if the reader was.
+  useLayoutEffect(() => follow(), [follow, messages, run.status]);
 
   return (
     <div
@@ -104,36 +147,7 @@ export function Conversation({
           Show {Math.min(hidden, SHOWN_AT_FIRST)} earlier messages ({hidden} not shown)
         </button>
       )}
-      {messages.slice(hidden).map((message, offset) => (
-        <MessageView
-          key={message.id}
-          message={message}
-          last={hidden + offset === lastAnswer && hidden + offset === messages.length - 1}
-          busy={streaming}
-          onResend={(text) => onResend(message.id, text)}
-          onDelete={() => onDelete(message.id)}
-          onRegenerate={onResendLast}
-        />
-      ))}
-
-      {streaming && (
-        <article
-          className="message message-assistant message-streaming"
-          data-testid="message"
-          data-role="assistant"
-          data-streaming="true"
-          aria-label="Answer"
-        >
-          {run.text === "" ? (
-            <p className="muted message-waiting" data-testid="waiting-first-token">
-              <span className="spinner" aria-hidden="true" /> Waiting for the first token…
-            </p>
-          ) : (
-            <Markdown text={run.text} streaming />
-          )}
-          <StreamingFactsView run={run} />
-        </article>
-      )}
+      {rows}
 
       {outcome?.problem && (
         <ProblemView problem={outcome.problem} receivedAtMs={run.receivedAtMs} onRetry={onRetry} />

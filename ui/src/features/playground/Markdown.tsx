@@ -1,5 +1,5 @@
-import { memo, useMemo, type ReactNode } from "react";
-import ReactMarkdown, { type Components, type ExtraProps } from "react-markdown";
+import { memo, useMemo, type ReactElement, type ReactNode } from "react";
+import renderMarkdown, { type Components, type ExtraProps } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
 import remarkGfm from "remark-gfm";
 import { CopyButton } from "../../components/CopyButton";
@@ -164,31 +164,67 @@ const components: Components = {
   h6: heading(6, "h6"),
 };
 
-/** One top-level block; its text is its only prop, so a finished block never renders again. */
-const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
-  return (
-    <ReactMarkdown
-      remarkPlugins={remarkPlugins}
-      rehypePlugins={rehypePlugins}
-      urlTransform={safeUrl}
-      components={components}
-    >
-      {text}
-    </ReactMarkdown>
-  );
-});
+/** Finished blocks as rendered, by their text (least recently shown first). */
+const rendered = new Map<string, ReactElement>();
+/** About a long conversation's worth of blocks: a few MB at most. */
+const RENDERED_KEPT = 1500;
+
+function parse(text: string): ReactElement {
+  // react-markdown's synchronous `Markdown` is a plain function of its options (no hooks), so the
+  // element it returns can be kept and shown again.
+  return renderMarkdown({
+    children: text,
+    remarkPlugins,
+    rehypePlugins,
+    urlTransform: safeUrl,
+    components,
+  });
+}
 
 /**
- * A model's reply as Markdown: GFM, highlighted code with a copy button, no raw HTML. While it
- * streams, each top-level block is parsed on its own (only the growing one again); once whole, the
- * text is parsed in one pass, so a reference link or a footnote defined in another block resolves.
+ * A finished block is parsed and highlighted once, however often it is shown: when an answer stops
+ * streaming its blocks move to the message list, which would otherwise read the whole answer again
+ * in one long task; a regenerate, a reopened conversation and Compare show the same blocks again.
  */
+function finishedBlock(text: string): ReactElement {
+  const kept = rendered.get(text);
+  if (kept !== undefined) {
+    rendered.delete(text);
+    rendered.set(text, kept);
+    return kept;
+  }
+  const element = parse(text);
+  rendered.set(text, element);
+  if (rendered.size > RENDERED_KEPT) {
+    const oldest = rendered.keys().next();
+    if (oldest.done !== true) rendered.delete(oldest.value);
+  }
+  return element;
+}
+
+/**
+ * One top-level block; only its text and whether it still grows are props, so a finished block
+ * never renders again. A growing block is parsed each time and not kept: its next text differs.
+ */
+const MarkdownBlock = memo(function MarkdownBlock({
+  text,
+  growing,
+}: {
+  text: string;
+  growing: boolean;
+}) {
+  return growing ? parse(text) : finishedBlock(text);
+});
+
 /** A link reference definition (`[x]: https://…`) or a footnote (`[^1]`). */
 const REFERENCES = /^ {0,3}\[[^\]]+\]:\s|\[\^[^\]\s]+\]/m;
 
+/**
+ * A model's reply as Markdown: GFM, highlighted code with a copy button, no raw HTML. Each
+ * top-level block is parsed on its own (while it streams, only the growing one again), unless a
+ * finished text has link definitions or footnotes: those resolve only when the text is read whole.
+ */
 export function Markdown({ text, streaming = false }: MarkdownProps) {
-  // Block by block (each memoised) unless a finished text has link definitions or footnotes, which
-  // only resolve in one pass: re-reading a long answer whole would hold the main thread.
   const blocks = useMemo(
     () => (streaming || !REFERENCES.test(text) ? markdownBlocks(text) : [text]),
     [text, streaming],
@@ -197,7 +233,7 @@ export function Markdown({ text, streaming = false }: MarkdownProps) {
     <div className="markdown" data-streaming={streaming || undefined}>
       {blocks.map((block, index) => (
         // Blocks only ever grow at the end, so the index names a block for its whole life.
-        <MarkdownBlock key={index} text={block} />
+        <MarkdownBlock key={index} text={block} growing={streaming && index === blocks.length - 1} />
       ))}
     </div>
   );

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { ConversationMessage } from "../../bindings";
 import { CopyButton } from "../../components/CopyButton";
 import { AnswerFactsView } from "./AnswerFactsView";
-import { Markdown } from "./Markdown";
+import { AnswerText } from "./AnswerText";
+import type { LiveText } from "./liveText";
 
 type MessageViewProps = {
   message: ConversationMessage;
@@ -13,6 +14,16 @@ type MessageViewProps = {
   onResend: (text: string) => void;
   onDelete: () => void;
   onRegenerate: () => void;
+  /** Set while the answer streams in: it has no actions yet. */
+  live?: LiveAnswer;
+};
+
+/** An answer streaming in: its growing text, and what is known of it so far instead of its numbers. */
+export type LiveAnswer = {
+  text: LiveText;
+  facts: ReactNode;
+  /** Called once newly arrived text is on the page. */
+  onGrow: () => void;
 };
 
 function EditQuestion({
@@ -84,7 +95,10 @@ function EditQuestion({
   );
 }
 
-/** One message: a question as typed, or an answer as Markdown with its facts; and its actions. */
+/**
+ * One message: a question as typed, or an answer as Markdown with its facts; and its actions. An
+ * answer streaming in is the same view (`live`), so when it ends nothing is built again.
+ */
 export function MessageView({
   message,
   last,
@@ -92,17 +106,20 @@ export function MessageView({
   onResend,
   onDelete,
   onRegenerate,
+  live,
 }: MessageViewProps) {
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const user = message.role === "user";
   const who = user ? "Question" : "Answer";
+  const streaming = live !== undefined;
 
   return (
     <article
-      className={`message message-${message.role}`}
+      className={`message message-${message.role}${streaming ? " message-streaming" : ""}`}
       data-testid="message"
       data-role={message.role}
+      data-streaming={streaming || undefined}
       aria-label={who}
     >
       {editing ? (
@@ -121,7 +138,7 @@ export function MessageView({
       ) : user ? (
         <p className="message-text">{message.content}</p>
       ) : (
-        <Markdown text={message.content} />
+        <AnswerText text={message.content} live={live?.text} onGrow={live?.onGrow} />
       )}
 
       {!user && message.incomplete === true && (
@@ -131,8 +148,9 @@ export function MessageView({
         </span>
       )}
       {!user && message.answer && <AnswerFactsView facts={message.answer} />}
+      {live?.facts}
 
-      {!editing && (
+      {!editing && !streaming && (
         <div className="message-actions" role="group" aria-label={`${who} actions`}>
           {user ? (
             <button

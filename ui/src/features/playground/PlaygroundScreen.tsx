@@ -70,6 +70,7 @@ export function PlaygroundScreen() {
   const {
     session,
     run,
+    live,
     streaming,
     send,
     stop,
@@ -164,6 +165,7 @@ export function PlaygroundScreen() {
       <Conversation
         messages={session.messages}
         run={run}
+        live={live}
         onResend={(id, text) => {
           resend(id, text);
           focusComposer();

@@ -31,7 +31,7 @@ export const SETTINGS_SAVE_DELAY_MS = 500;
  * Nothing typed is lost: a question stays in the conversation whatever happened to its answer.
  */
 export function usePlaygroundSession() {
-  const { state: runState, start, stop, reset } = useChatRun();
+  const { state: runState, live, start, stop, reset } = useChatRun();
   const saveConversation = useSaveConversation().mutateAsync;
   const [session, setSession] = useState<Session>(() => emptySession(null, DEFAULT_PARAMETERS));
   // The session as of the last change, for code that runs after an await.
@@ -258,6 +258,8 @@ export function usePlaygroundSession() {
       measuringOpen.current = id;
       openMutate(id, {
         onSuccess: (conversation) => {
+          // The part of the opening spent reading it from disk (`make bench`); the rest is painting.
+          performance.measure("conversation_loaded", "conversation_open_start");
           leave();
           setSaveFailure(null);
           savedTitles.current.set(conversation.id, conversation.title);
@@ -288,6 +290,7 @@ export function usePlaygroundSession() {
   return {
     session,
     run: runState,
+    live,
     streaming,
     send,
     stop,

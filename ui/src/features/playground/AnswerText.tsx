@@ -1,0 +1,37 @@
+import { useLayoutEffect } from "react";
+import { LiveText, useLiveText } from "./liveText";
+import { Markdown } from "./Markdown";
+
+type AnswerTextProps = {
+  /** The finished text (unused while `live` is given). */
+  text: string;
+  /** The text streaming in, when it still is. */
+  live?: LiveText;
+  /** Called once the growing text is on the page (to follow it down). */
+  onGrow?: () => void;
+};
+
+/** Read by answers that no longer stream: it never changes. */
+const FINISHED = new LiveText();
+
+/**
+ * An answer's text as Markdown: while it streams, the growing text (with a wait note until the
+ * first token), then the finished one, in the same place, so nothing is built again when it ends.
+ */
+export function AnswerText({ text, live, onGrow }: AnswerTextProps) {
+  const streamed = useLiveText(live ?? FINISHED);
+  const shown = live === undefined ? text : streamed;
+
+  useLayoutEffect(() => {
+    if (live !== undefined) onGrow?.();
+  }, [live, onGrow, streamed]);
+
+  if (live !== undefined && shown === "") {
+    return (
+      <p className="muted message-waiting" data-testid="waiting-first-token">
+        <span className="spinner" aria-hidden="true" /> Waiting for the first token…
+      </p>
+    );
+  }
+  return <Markdown text={shown} streaming={live !== undefined} />;
+}
