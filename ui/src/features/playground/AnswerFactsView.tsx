@@ -2,7 +2,15 @@ import { Fragment } from "react";
 import type { AnswerFacts } from "../../bindings";
 import { CopyButton } from "../../components/CopyButton";
 import { factParts, shortRequestId } from "./facts";
-import type { RunState } from "./useChatRun";
+import { useLive, type LiveAnswer, type LiveSnapshot } from "./liveAnswer";
+
+function openedOf(now: LiveSnapshot) {
+  return now.opened;
+}
+
+function filterNotesOf(now: LiveSnapshot) {
+  return now.filterNotes;
+}
 
 type AnswerFactsViewProps = { facts: AnswerFacts };
 
@@ -78,10 +86,12 @@ export function FilterNotes({ notes }: { notes: readonly string[] }) {
  * What is known of an answer while it streams: its request id (to copy for support), what was
  * changed to fit the model, and the content filter's verdicts as they come.
  */
-export function StreamingFactsView({ run }: { run: Pick<RunState, "opened" | "filterNotes"> }) {
-  const requestId = run.opened?.requestId ?? null;
-  const adjustments = run.opened?.adjustments ?? [];
-  if (requestId === null && adjustments.length === 0 && run.filterNotes.length === 0) return null;
+export function StreamingFactsView({ live }: { live: LiveAnswer }) {
+  const opened = useLive(live, openedOf);
+  const filterNotes = useLive(live, filterNotesOf);
+  const requestId = opened?.requestId ?? null;
+  const adjustments = opened?.adjustments ?? [];
+  if (requestId === null && adjustments.length === 0 && filterNotes.length === 0) return null;
   return (
     <div className="answer-facts answer-facts-live" data-testid="streaming-facts">
       {requestId !== null && (
@@ -99,7 +109,7 @@ export function StreamingFactsView({ run }: { run: Pick<RunState, "opened" | "fi
           ))}
         </ul>
       )}
-      <FilterNotes notes={run.filterNotes} />
+      <FilterNotes notes={filterNotes} />
     </div>
   );
 }

@@ -1,25 +1,29 @@
 import { useLayoutEffect } from "react";
-import { LiveText, useLiveText } from "./liveText";
+import { LiveAnswer, useLive } from "./liveAnswer";
 import { Markdown } from "./Markdown";
 
 type AnswerTextProps = {
   /** The finished text (unused while `live` is given). */
   text: string;
-  /** The text streaming in, when it still is. */
-  live?: LiveText;
+  /** The answer streaming in, when it still is. */
+  live?: LiveAnswer;
   /** Called once the growing text is on the page (to follow it down). */
   onGrow?: () => void;
 };
 
 /** Read by answers that no longer stream: it never changes. */
-const FINISHED = new LiveText();
+const FINISHED = new LiveAnswer();
+
+function textOf(now: { text: string }): string {
+  return now.text;
+}
 
 /**
  * An answer's text as Markdown: while it streams, the growing text (with a wait note until the
  * first token), then the finished one, in the same place, so nothing is built again when it ends.
  */
 export function AnswerText({ text, live, onGrow }: AnswerTextProps) {
-  const streamed = useLiveText(live ?? FINISHED);
+  const streamed = useLive(live ?? FINISHED, textOf);
   const shown = live === undefined ? text : streamed;
 
   useLayoutEffect(() => {

@@ -115,7 +115,7 @@ function ColumnView(props: ColumnViewProps) {
         )}
         {state.status !== "idle" && (
           <AnswerText
-            text={outcome?.message?.content ?? run.live.read()}
+            text={outcome?.message?.content ?? run.live.read().text}
             live={streaming ? run.live : undefined}
           />
         )}

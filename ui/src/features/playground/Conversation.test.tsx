@@ -1,25 +1,24 @@
 import { fireEvent, render, screen } from "@testing-library/react";
+import { act } from "react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ConversationMessage } from "../../bindings";
 import { Conversation } from "./Conversation";
-import { LiveText } from "./liveText";
+import { LiveAnswer } from "./liveAnswer";
 import type { RunState } from "./useChatRun";
 
 const question: ConversationMessage = { id: "m-q", role: "user", content: "Tell me a story" };
 
 /** The answer's text as it streams, as `useChatRun` keeps it. */
-let live = new LiveText();
+let live = new LiveAnswer();
 beforeEach(() => {
-  live = new LiveText();
+  live = new LiveAnswer();
 });
 
 function streaming(text: string): RunState {
-  live.set(text);
+  live.update({ text });
   return {
     status: "streaming",
     runId: "run-1",
-    opened: null,
-    filterNotes: [],
     outcome: null,
     receivedAtMs: null,
     failure: null,
@@ -207,12 +206,12 @@ describe("Conversation", () => {
   });
 
   it("shows the request id and the content filter's notes while the answer streams", () => {
-    const { rerender } = render(view([question], streaming("")));
+    render(view([question], streaming("")));
     expect(screen.queryByTestId("streaming-facts")).not.toBeInTheDocument();
 
-    rerender(
-      view([question], {
-        ...streaming("Once upon"),
+    act(() =>
+      live.update({
+        text: "Once upon",
         opened: {
           type: "opened",
           requestId: "req-live-42",
@@ -222,14 +221,14 @@ describe("Conversation", () => {
         },
       }),
     );
-    const live = screen.getByTestId("streaming-facts");
-    expect(live).toHaveTextContent("request id req-live-42");
-    expect(live).toHaveTextContent("temperature: not sent: o4-mini takes only the default");
+    const facts = screen.getByTestId("streaming-facts");
+    expect(facts).toHaveTextContent("request id req-live-42");
+    expect(facts).toHaveTextContent("temperature: not sent: o4-mini takes only the default");
     expect(screen.queryByTestId("filter-notes")).not.toBeInTheDocument();
 
-    rerender(
-      view([question], {
-        ...streaming("Once upon a time"),
+    act(() =>
+      live.update({
+        text: "Once upon a time",
         filterNotes: ["prompt: violence low", "answer: hate medium"],
       }),
     );

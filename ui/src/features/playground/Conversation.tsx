@@ -4,14 +4,14 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { StreamingFactsView } from "./AnswerFactsView";
 import { MessageView } from "./MessageView";
 import { ProblemView } from "./ProblemView";
-import type { LiveText } from "./liveText";
+import type { LiveAnswer } from "./liveAnswer";
 import type { RunState } from "./useChatRun";
 
 type ConversationProps = {
   messages: ConversationMessage[];
   run: RunState;
-  /** The answer's text as it streams. */
-  live: LiveText;
+  /** The answer as it streams. */
+  live: LiveAnswer;
   onResend: (messageId: string, text: string) => void;
   onDelete: (messageId: string) => void;
   /** Regenerate: sends the last question again for another answer. */
@@ -102,7 +102,7 @@ export function Conversation({
         onResend={noop}
         onDelete={noop}
         onRegenerate={noop}
-        live={{ text: live, facts: <StreamingFactsView run={run} />, onGrow: follow }}
+        live={{ answer: live, facts: <StreamingFactsView live={live} />, onGrow: follow }}
       />,
     );
   }

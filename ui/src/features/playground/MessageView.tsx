@@ -3,7 +3,7 @@ import type { ConversationMessage } from "../../bindings";
 import { CopyButton } from "../../components/CopyButton";
 import { AnswerFactsView } from "./AnswerFactsView";
 import { AnswerText } from "./AnswerText";
-import type { LiveText } from "./liveText";
+import type { LiveAnswer } from "./liveAnswer";
 
 type MessageViewProps = {
   message: ConversationMessage;
@@ -15,12 +15,12 @@ type MessageViewProps = {
   onDelete: () => void;
   onRegenerate: () => void;
   /** Set while the answer streams in: it has no actions yet. */
-  live?: LiveAnswer;
+  live?: StreamingAnswer;
 };
 
 /** An answer streaming in: its growing text, and what is known of it so far instead of its numbers. */
-export type LiveAnswer = {
-  text: LiveText;
+export type StreamingAnswer = {
+  answer: LiveAnswer;
   facts: ReactNode;
   /** Called once newly arrived text is on the page. */
   onGrow: () => void;
@@ -138,7 +138,7 @@ export function MessageView({
       ) : user ? (
         <p className="message-text">{message.content}</p>
       ) : (
-        <AnswerText text={message.content} live={live?.text} onGrow={live?.onGrow} />
+        <AnswerText text={message.content} live={live?.answer} onGrow={live?.onGrow} />
       )}
 
       {!user && message.incomplete === true && (

@@ -11,17 +11,15 @@ import {
   type SendOutcome,
 } from "../../bindings";
 import { unwrap } from "../../lib/unwrap";
-import { LiveText } from "./liveText";
+import { LiveAnswer } from "./liveAnswer";
 
-export type Opened = Extract<PlaygroundEvent, { type: "opened" }>;
+export type { Opened } from "./liveAnswer";
 
 /** One answer as it streams, then how it ended. */
 export type RunState = {
   status: "idle" | "streaming" | "done";
   /** The answer's run: names it on the screen from its first token to its place in the list. */
   runId: string | null;
-  opened: Opened | null;
-  filterNotes: string[];
   outcome: SendOutcome | null;
   /**
    * When the outcome (or the failure) arrived, as a `Date.now()` time: a wait Azure asked for
@@ -42,8 +40,6 @@ export type RunRequest = {
 const IDLE: RunState = {
   status: "idle",
   runId: null,
-  opened: null,
-  filterNotes: [],
   outcome: null,
   receivedAtMs: null,
   failure: null,
@@ -75,7 +71,7 @@ function newRunId(): string {
  */
 export function useChatRun() {
   const [state, setState] = useState<RunState>(IDLE);
-  const [live] = useState(() => new LiveText());
+  const [live] = useState(() => new LiveAnswer());
   const runId = useRef<string | null>(null);
   const pending = useRef("");
   const frame = useRef<number | null>(null);
@@ -118,7 +114,7 @@ export function useChatRun() {
       pending.current = "";
       firstPaint.current = false;
       markSend(id);
-      live.set("");
+      live.clear();
       setState({ ...IDLE, status: "streaming", runId: id });
       const events = new Channel<PlaygroundEvent>();
       let firstEvent = true;
@@ -134,9 +130,9 @@ export function useChatRun() {
           pending.current += event.text;
           frame.current ??= requestAnimationFrame(flush);
         } else if (event.type === "opened") {
-          setState((s) => ({ ...s, opened: event }));
+          live.update({ opened: event });
         } else {
-          setState((s) => ({ ...s, filterNotes: [...s.filterNotes, ...event.notes] }));
+          live.update({ filterNotes: [...live.read().filterNotes, ...event.notes] });
         }
       };
       try {
@@ -145,7 +141,7 @@ export function useChatRun() {
         runId.current = null;
         if (frame.current !== null) cancelAnimationFrame(frame.current);
         frame.current = null;
-        live.set(outcome.message?.content ?? live.read() + pending.current);
+        live.update({ text: outcome.message?.content ?? live.read().text + pending.current });
         pending.current = "";
         setState((s) => ({
           ...s,
@@ -179,7 +175,7 @@ export function useChatRun() {
   const reset = useCallback(() => {
     runId.current = null;
     pending.current = "";
-    live.set("");
+    live.clear();
     setState(IDLE);
   }, [live]);
 
