@@ -2,8 +2,9 @@
 
 use foundry_azure::{AzureError, ErrorKind as AzureKind};
 use foundry_desk_core::connections::ConnectionError;
+use foundry_desk_core::playground::PresetError;
 use foundry_desk_core::secrets::SecretError;
-use foundry_desk_core::settings::SettingsError;
+use foundry_desk_core::settings::{FieldProblem, SettingsError};
 use serde::Serialize;
 
 /// An error the UI can act on: what kind, what to tell the user, and Azure's code and request id when
@@ -22,7 +23,10 @@ pub struct CommandError {
     /// How long to wait before trying again, when the server said.
     pub retry_after_secs: Option<u32>,
     /// The Azure role that would have allowed a refused call.
-    pub missing_role: Option<String>,
+    pub missing_role: Option<&'static str>,
+    /// Values that were not allowed, each by its field, for the form to show next to it.
+    #[serde(default)]
+    pub fields: Box<[FieldProblem]>,
 }
 
 /// What went wrong, as the UI needs to tell it apart. Add a kind only when the UI handles it.
@@ -63,6 +67,7 @@ impl CommandError {
             request_id: None,
             retry_after_secs: None,
             missing_role: None,
+            fields: Box::default(),
         }
     }
 }
@@ -84,7 +89,8 @@ impl From<AzureError> for CommandError {
             code: error.code.clone(),
             request_id: error.request_id.clone(),
             retry_after_secs: error.retry_after.map(|d| u32::try_from(d.as_secs()).unwrap_or(u32::MAX)),
-            missing_role: error.missing_role.map(str::to_string),
+            missing_role: error.missing_role,
+            fields: Box::default(),
         }
     }
 }
@@ -123,7 +129,26 @@ impl From<SecretError> for CommandError {
 
 impl From<SettingsError> for CommandError {
     fn from(error: SettingsError) -> Self {
-        Self::new(ErrorKind::Settings, error.to_string())
+        let message = error.to_string();
+        match error {
+            SettingsError::Invalid(fields) => {
+                Self { fields: fields.into(), ..Self::new(ErrorKind::Input, message) }
+            }
+            // An import file that is not one, or is from a newer app: the person picks another.
+            SettingsError::Corrupt(_) | SettingsError::TooNew { .. } => Self::new(ErrorKind::Input, message),
+            SettingsError::Io { .. } => Self::new(ErrorKind::Settings, message),
+        }
+    }
+}
+
+impl From<PresetError> for CommandError {
+    fn from(error: PresetError) -> Self {
+        let kind = match error {
+            PresetError::NoName | PresetError::NameTaken(_) => ErrorKind::Input,
+            PresetError::NotFound(_) => ErrorKind::NotFound,
+            _ => ErrorKind::Settings,
+        };
+        Self::new(kind, error.to_string())
     }
 }
 

@@ -2,7 +2,6 @@
 
 mod commands;
 mod error;
-mod settings_store;
 mod state;
 
 use tauri::Manager;
@@ -19,6 +18,12 @@ pub fn ipc() -> tauri_specta::Builder<tauri::Wry> {
             commands::app::app_info,
             commands::settings::get_settings,
             commands::settings::set_theme,
+            commands::settings::take_settings_recovery,
+            commands::settings::save_settings,
+            commands::settings::reset_settings_section,
+            commands::settings::export_settings,
+            commands::settings::preview_settings_import,
+            commands::settings::apply_settings_import,
             commands::connections::list_profiles,
             commands::connections::add_endpoint_profile,
             commands::connections::add_account_profile,
@@ -94,7 +99,6 @@ pub fn run() {
                 ])
                 .build(),
         )
-        .plugin(tauri_plugin_store::Builder::new().build())
         // Opens the sign-in page in the system browser, from Rust only: the window has no opener permission.
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())

@@ -1,13 +1,14 @@
 //! The one piece of state the shell manages: where files live, and the connections (which own where
 //! secrets go and the in-memory access tokens).
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use foundry_desk_core::app_info::AppPaths;
 use foundry_desk_core::connections::Connections;
 use foundry_desk_core::conversations::ConversationStore;
 use foundry_desk_core::playground::{PresetStore, Runs};
 use foundry_desk_core::secrets::{KeychainStore, SecretStore};
+use foundry_desk_core::settings::{Recovery, SettingsStore};
 use foundry_desk_core::APP_ID;
 use tauri::{AppHandle, Manager};
 
@@ -21,6 +22,9 @@ pub struct AppState {
     pub presets: PresetStore,
     /// Answers streaming now (so Stop can reach them).
     pub runs: Arc<Runs>,
+    pub settings: SettingsStore,
+    /// The saved settings could not be used at start: told to the person once.
+    settings_recovery: Arc<Mutex<Option<Recovery>>>,
 }
 
 impl AppState {
@@ -31,7 +35,23 @@ impl AppState {
         let connections = Arc::new(Connections::new(paths.data_dir.clone(), keychain));
         let conversations = ConversationStore::new(paths.conversations_dir());
         let presets = PresetStore::new(paths.presets_file());
-        Ok(Self { paths, connections, conversations, presets, runs: Arc::default() })
+        let settings = SettingsStore::new(paths.settings_file());
+        // A file that cannot be used is set aside here, before anything reads it.
+        let recovery = settings.load().recovery;
+        Ok(Self {
+            paths,
+            connections,
+            conversations,
+            presets,
+            runs: Arc::default(),
+            settings,
+            settings_recovery: Arc::new(Mutex::new(recovery)),
+        })
+    }
+
+    /// Why the settings file was set aside at start, the first time it is asked.
+    pub fn take_settings_recovery(&self) -> Option<Recovery> {
+        self.settings_recovery.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take()
     }
 
     /// Where secrets go now (the keychain, or session memory when the user chose so).

@@ -6,10 +6,22 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 export const commands = {
 	/**  Version, where data lives and whether a keychain is reachable. */
 	appInfo: () => typedError<AppInfo, CommandError>(__TAURI_INVOKE("app_info")),
-	/**  The saved app settings (defaults when none are saved). */
+	/**  The settings in effect (defaults when none are saved). */
 	getSettings: () => typedError<Settings, CommandError>(__TAURI_INVOKE("get_settings")),
 	/**  Saves the theme choice and returns the settings as saved. */
 	setTheme: (theme: ThemePreference) => typedError<Settings, CommandError>(__TAURI_INVOKE("set_theme", { theme })),
+	/**  Why the saved settings could not be used at start, once: the next call answers nothing. */
+	takeSettingsRecovery: () => typedError<Recovery | null, CommandError>(__TAURI_INVOKE("take_settings_recovery")),
+	/**  Saves all settings; nothing is saved when a value is not allowed (the error names each field). */
+	saveSettings: (settings: Settings) => typedError<Settings, CommandError>(__TAURI_INVOKE("save_settings", { settings })),
+	/**  Puts one section back to its defaults and returns the settings as saved. */
+	resetSettingsSection: (section: SettingsSection) => typedError<Settings, CommandError>(__TAURI_INVOKE("reset_settings_section", { section })),
+	/**  Writes settings and presets to one JSON file in Downloads (no secret is in it); its path. */
+	exportSettings: () => typedError<string, CommandError>(__TAURI_INVOKE("export_settings")),
+	/**  Reads an export file's text and says what importing it would change; applies nothing. */
+	previewSettingsImport: (text: string) => typedError<ImportPlan, CommandError>(__TAURI_INVOKE("preview_settings_import", { text })),
+	/**  Imports an export file: checked whole again, then all of it is applied or nothing. */
+	applySettingsImport: (text: string) => typedError<Settings, CommandError>(__TAURI_INVOKE("apply_settings_import", { text })),
 	/**  Every profile, with sign-in state and saved key (masked). */
 	listProfiles: () => typedError<ProfileView[], CommandError>(__TAURI_INVOKE("list_profiles")),
 	/**  Adds an endpoint + key profile; the key goes to the keychain. */
@@ -171,6 +183,35 @@ export type AppInfo = {
 	keychain: KeychainStatus,
 };
 
+/**  How the app looks. */
+export type Appearance = {
+	/**  Light, dark, or follow the OS. */
+	theme: ThemePreference,
+	/**  The base text size in CSS pixels. */
+	fontSize: number,
+	/**  Tighter rows and spacing, for small screens and long tables. */
+	compact: boolean,
+};
+
+/**  How the app talks to Azure when a profile does not say otherwise. */
+export type AzureSettings = {
+	/**  The cloud a new Azure-account profile starts in. */
+	defaultCloud: NamedCloud,
+	/**
+	 *  Resource Manager's api-version for Cognitive Services calls; none uses the one this build
+	 *  was tested with.
+	 */
+	armApiVersion: string | null,
+	/**  The inference URL form a new endpoint + key profile starts with. */
+	inferenceStyle: ApiStyleChoice,
+	/**  The region the deployment lists and the model catalog open filtered to; none shows all. */
+	defaultRegion: string | null,
+	/**  Own app registration for signing in; none uses the built-in one. */
+	signInClientId: string | null,
+	/**  The tenant to sign in to; none lets the account choose (`organizations`). */
+	signInTenant: string | null,
+};
+
 /**  The page to open for a browser sign-in. */
 export type BrowserSignInView = {
 	signInId: string,
@@ -283,6 +324,8 @@ export type CommandError = {
 	retryAfterSecs: number | null,
 	/**  The Azure role that would have allowed a refused call. */
 	missingRole: string | null,
+	/**  Values that were not allowed, each by its field, for the form to show next to it. */
+	fields?: FieldProblem[],
 };
 
 /**  What a profile connects with. */
@@ -466,6 +509,13 @@ export type ErrorKind =
 /**  What an export is written as. */
 export type ExportFormat = "markdown" | "json";
 
+/**  A value that is not allowed, and what would be. */
+export type FieldProblem = {
+	/**  The field, as a dotted path (`azure.armApiVersion`). */
+	field: string,
+	message: string,
+};
+
 /**  The deployments of an endpoint's resource, and which profile found them. */
 export type FoundDeployments = {
 	viaProfile: string,
@@ -481,6 +531,16 @@ export type HiddenParameter = {
 	 */
 	parameter: string,
 	why: string,
+};
+
+/**  A checked import: what it holds and what it would change. Nothing is applied yet. */
+export type ImportPlan = {
+	settings: Settings,
+	presets: Preset[],
+	changes: SettingChange[],
+	/**  Presets new to this machine, and those that replace one of the same id. */
+	presetsAdded: number,
+	presetsReplaced: number,
 };
 
 /**  Which of an account's two keys. */
@@ -525,6 +585,9 @@ export type ModelChoice = {
 	skus: SkuChoice[],
 };
 
+/**  The Azure clouds a new Azure-account profile can start in. */
+export type NamedCloud = "public" | "usGovernment" | "china";
+
 /**  One of an account's endpoints: "OpenAI Language Model Instance API" → `https://….openai.azure.com/`. */
 export type NamedEndpoint = {
 	name: string,
@@ -535,6 +598,15 @@ export type NamedEndpoint = {
 export type NamedQuota = {
 	usageName: string,
 	quota: Quota,
+};
+
+/**  How requests leave this machine. */
+export type NetworkSettings = {
+	proxy: ProxySetting,
+	/**  A PEM file of extra certificate authorities to trust (a company's TLS inspection). */
+	caCertificate: string | null,
+	/**  How long one request may take before it is given up, in seconds. */
+	requestTimeoutSecs: number,
 };
 
 /**  A new Azure account profile, before it signs in. */
@@ -597,6 +669,18 @@ export type PlanFacts = {
 	existing: string[],
 	/**  The account's content-filter policies. */
 	raiPolicies: string[],
+};
+
+/**  What a new conversation starts with, and where conversations are kept. */
+export type PlaygroundDefaults = {
+	/**  For chat models. */
+	chat: PlaygroundParameters,
+	/**  For reasoning models (o-series, gpt-5). */
+	reasoning: PlaygroundParameters,
+	/**  Conversations are saved as they change. */
+	autosave: boolean,
+	/**  Where conversations are kept; none keeps them in the app's data folder. */
+	historyDir: string | null,
 };
 
 /**  What arrives while an answer streams. */
@@ -708,12 +792,31 @@ export type ProfileView = {
 	simulated: boolean,
 };
 
+/**  Which proxy requests go through. */
+export type ProxySetting = 
+/**  The environment's (`HTTPS_PROXY`, `NO_PROXY`). */
+{ mode: "system" } | 
+/**  Straight to the internet. */
+{ mode: "none" } | 
+/**  This proxy, except for the hosts listed. */
+{ mode: "manual"; url: string; noProxy: string[] };
+
 /**  Quota for one usage name in a region. */
 export type Quota = {
 	limit: number | null,
 	used: number | null,
 	/**  `limit − used`, never below zero. */
 	free: number | null,
+};
+
+/**  A settings file that could not be used and was moved aside; defaults are in use. */
+export type Recovery = {
+	reason: string,
+	/**
+	 *  Where the unusable file is now (it is kept, to fix by hand or send to us); none if it could
+	 *  not be moved.
+	 */
+	movedTo: string | null,
 };
 
 /**  What removing a profile removed. */
@@ -774,13 +877,30 @@ export type SendRequest = {
 	messages: ConversationMessage[],
 };
 
-/**  Everything the user can set that is not a secret. */
+/**  One setting an import would change. */
+export type SettingChange = {
+	/**  The field, as a dotted path (`network.proxy.url`). */
+	field: string,
+	/**  The value now and after, as JSON text (`"dark"`, `60`, none as `null`). */
+	before: string,
+	after: string,
+};
+
+/**
+ *  Everything the user can set that is not a secret. A field missing from the file takes its
+ *  default (see `migrate`), so a file written before a field existed still loads.
+ */
 export type Settings = {
 	/**  Format version, for migrations. */
 	version: number,
-	/**  Light, dark, or follow the OS. */
-	theme: ThemePreference,
+	appearance: Appearance,
+	azure: AzureSettings,
+	network: NetworkSettings,
+	playground: PlaygroundDefaults,
 };
+
+/**  One part of the settings screen, for "Reset section to defaults". */
+export type SettingsSection = "appearance" | "azure" | "network" | "playground";
 
 /**  Whether a profile can make calls now. */
 export type SignInState = 

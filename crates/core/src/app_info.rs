@@ -47,6 +47,11 @@ impl AppPaths {
         self.data_dir.join("conversations")
     }
 
+    /// The app's settings (`fdesk` only reads it).
+    pub fn settings_file(&self) -> PathBuf {
+        self.data_dir.join("settings.json")
+    }
+
     /// The per-deployment parameter presets.
     pub fn presets_file(&self) -> PathBuf {
         self.data_dir.join("presets.json")

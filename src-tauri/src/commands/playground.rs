@@ -146,7 +146,7 @@ pub async fn list_presets(
     target: ConversationTarget,
 ) -> Result<Vec<Preset>, CommandError> {
     let store = state.presets.clone();
-    blocking(move || store.for_target(&target).map_err(preset_error)).await
+    blocking(move || store.for_target(&target).map_err(CommandError::from)).await
 }
 
 /// Saves `parameters` as the preset `name` of a deployment (a preset of that name is replaced).
@@ -160,7 +160,7 @@ pub async fn save_preset(
 ) -> Result<Preset, CommandError> {
     let store = state.presets.clone();
     let now = now_ms();
-    blocking(move || store.save(&target, &name, parameters, now).map_err(preset_error)).await
+    blocking(move || store.save(&target, &name, parameters, now).map_err(CommandError::from)).await
 }
 
 /// Every deployment's presets (the Settings screen's list).
@@ -168,7 +168,7 @@ pub async fn save_preset(
 #[specta::specta]
 pub async fn list_all_presets(state: State<'_, AppState>) -> Result<Vec<Preset>, CommandError> {
     let store = state.presets.clone();
-    blocking(move || store.list().map_err(preset_error)).await
+    blocking(move || store.list().map_err(CommandError::from)).await
 }
 
 /// Changes a preset's name and parameters.
@@ -182,7 +182,7 @@ pub async fn update_preset(
 ) -> Result<Preset, CommandError> {
     let store = state.presets.clone();
     let now = now_ms();
-    blocking(move || store.update(&id, &name, parameters, now).map_err(preset_error)).await
+    blocking(move || store.update(&id, &name, parameters, now).map_err(CommandError::from)).await
 }
 
 /// Copies a preset under a free name.
@@ -191,7 +191,7 @@ pub async fn update_preset(
 pub async fn duplicate_preset(state: State<'_, AppState>, id: String) -> Result<Preset, CommandError> {
     let store = state.presets.clone();
     let now = now_ms();
-    blocking(move || store.duplicate(&id, now).map_err(preset_error)).await
+    blocking(move || store.duplicate(&id, now).map_err(CommandError::from)).await
 }
 
 /// Deletes a preset.
@@ -199,7 +199,7 @@ pub async fn duplicate_preset(state: State<'_, AppState>, id: String) -> Result<
 #[specta::specta]
 pub async fn delete_preset(state: State<'_, AppState>, id: String) -> Result<bool, CommandError> {
     let store = state.presets.clone();
-    blocking(move || store.delete(&id).map_err(preset_error)).await
+    blocking(move || store.delete(&id).map_err(CommandError::from)).await
 }
 
 fn now_ms() -> f64 {
@@ -209,16 +209,6 @@ fn now_ms() -> f64 {
 fn history_error(error: foundry_desk_core::conversations::StoreError) -> CommandError {
     let kind = match error {
         foundry_desk_core::conversations::StoreError::NotFound(_) => ErrorKind::NotFound,
-        _ => ErrorKind::Settings,
-    };
-    CommandError::new(kind, error.to_string())
-}
-
-fn preset_error(error: foundry_desk_core::playground::PresetError) -> CommandError {
-    use foundry_desk_core::playground::PresetError;
-    let kind = match error {
-        PresetError::NoName | PresetError::NameTaken(_) => ErrorKind::Input,
-        PresetError::NotFound(_) => ErrorKind::NotFound,
         _ => ErrorKind::Settings,
     };
     CommandError::new(kind, error.to_string())

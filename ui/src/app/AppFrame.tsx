@@ -2,6 +2,7 @@ import { lazy, Suspense, useState, type ComponentType } from "react";
 import { AboutScreen } from "../features/about/AboutScreen";
 import { ConnectionsScreen } from "../features/connections/ConnectionsScreen";
 import { DeploymentsScreen } from "../features/deployments/DeploymentsScreen";
+import { SettingsRecoveryNotice } from "../features/settings/SettingsRecoveryNotice";
 import { SettingsScreen } from "../features/settings/SettingsScreen";
 import { useAppliedTheme } from "../features/settings/useAppliedTheme";
 import type { RouteId } from "../routes/routes";
@@ -35,6 +36,7 @@ export function AppFrame() {
     <div className="app-frame" data-testid="app-frame">
       <Sidebar current={route} />
       <main className="content">
+        <SettingsRecoveryNotice />
         {route !== "playground" && <CurrentScreen />}
         {keepPlayground && (
           <div className="screen-kept" hidden={route !== "playground"}>

@@ -9,6 +9,7 @@ import type {
   TenantView,
   ThemePreference,
 } from "../bindings";
+import { DEFAULT_PARAMETERS } from "../features/playground/parameters";
 
 /** What `app_info` returns on a Linux desktop with an unlocked keyring. */
 export function sampleAppInfo(overrides: Partial<AppInfo> = {}): AppInfo {
@@ -23,7 +24,25 @@ export function sampleAppInfo(overrides: Partial<AppInfo> = {}): AppInfo {
 }
 
 export function sampleSettings(theme: ThemePreference): Settings {
-  return { version: 1, theme };
+  return {
+    version: 2,
+    appearance: { theme, fontSize: 14, compact: false },
+    azure: {
+      defaultCloud: "public",
+      armApiVersion: null,
+      inferenceStyle: { style: "v1" },
+      defaultRegion: null,
+      signInClientId: null,
+      signInTenant: null,
+    },
+    network: { proxy: { mode: "system" }, caCertificate: null, requestTimeoutSecs: 60 },
+    playground: {
+      chat: { ...DEFAULT_PARAMETERS },
+      reasoning: { ...DEFAULT_PARAMETERS },
+      autosave: true,
+      historyDir: null,
+    },
+  };
 }
 
 /** A saved key as Rust masks it. */

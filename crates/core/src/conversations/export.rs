@@ -86,20 +86,5 @@ pub fn write_export(
         .take(80)
         .collect();
     let stem = if stem.is_empty() { "conversation".to_string() } else { stem };
-    std::fs::create_dir_all(dir)?;
-    for n in 1..1000 {
-        let name = if n == 1 { format!("{stem}.{extension}") } else { format!("{stem} ({n}).{extension}") };
-        let path = dir.join(name);
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut file) => {
-                use std::io::Write;
-                file.write_all(text.as_bytes())?;
-                file.sync_all()?;
-                return Ok(path);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::other("too many exports of this conversation in the folder"))
+    crate::files::write_new_file(dir, &stem, extension, text.as_bytes())
 }

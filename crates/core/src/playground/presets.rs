@@ -204,6 +204,14 @@ impl PresetStore {
         })
     }
 
+    /// Puts `presets` in place of every preset, in one write (importing settings, or undoing that).
+    pub fn replace_all(&self, presets: Vec<Preset>) -> Result<(), PresetError> {
+        self.change(|kept| {
+            *kept = presets;
+            sort(kept);
+        })
+    }
+
     fn change<T>(&self, apply: impl FnOnce(&mut Vec<Preset>) -> T) -> Result<T, PresetError> {
         let _one_at_a_time = self.lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let mut file = self.read()?;

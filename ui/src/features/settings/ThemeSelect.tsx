@@ -14,7 +14,7 @@ export function ThemeSelect() {
   const id = useId();
   const settings = useSettings();
   const save = useSaveTheme();
-  const saved = settings.data?.theme ?? "system";
+  const saved = settings.data?.appearance.theme ?? "system";
   // Show the choice being saved; a failed save falls back to the saved one.
   const shown = (save.isPending ? save.variables : undefined) ?? saved;
 

@@ -7,7 +7,7 @@ export function useAppliedTheme(): void {
   const system = useSyncExternalStore(subscribeToSystemTheme, systemTheme);
   const settings = useSettings();
   // Until settings load (or if they cannot be read), follow the OS.
-  const preference = settings.data?.theme ?? "system";
+  const preference = settings.data?.appearance.theme ?? "system";
   const theme = resolveTheme(preference, system);
   useLayoutEffect(() => applyTheme(theme), [theme]);
 }

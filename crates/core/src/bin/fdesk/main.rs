@@ -5,6 +5,7 @@
 
 mod arm_commands;
 mod chat;
+mod config;
 mod keys;
 mod login;
 mod manage;
@@ -59,6 +60,9 @@ enum Command {
     /// Connection profiles (shared with the app).
     #[command(subcommand)]
     Profile(keys::ProfileCommand),
+    /// The app's settings, as it uses them (read-only).
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
     /// Runs the Azure simulator (the Sandbox) in the foreground and prints its URL.
     Sim {
         /// Loopback port (0 picks a free one).
@@ -82,6 +86,7 @@ fn main() -> ExitCode {
         Command::Logout => return exit_code(login::logout(cli.arm.profile.as_deref())),
         Command::Key(command) => return exit_code(keys::run_key(command)),
         Command::Profile(command) => return exit_code(keys::run_profile(command)),
+        Command::Config(command) => return exit_code(config::run(command, cli.arm.output)),
         Command::Chat(args) => {
             let Some(rt) = runtime() else { return ExitCode::FAILURE };
             return exit_code(rt.block_on(chat::run(args, cli.arm.output, cli.arm.profile.as_deref())));
