@@ -72,11 +72,7 @@ pub async fn preview_settings_import(
     text: String,
 ) -> Result<ImportPlan, CommandError> {
     let (store, presets) = (state.settings.clone(), state.presets.clone());
-    blocking(move || {
-        let current = presets.list()?;
-        Ok(ImportPlan::read(&text, &store.read()?, &current)?)
-    })
-    .await
+    blocking(move || Ok(ImportPlan::against(&text, &store, &presets)?)).await
 }
 
 /// Imports an export file: checked whole again, then all of it is applied or nothing.
@@ -87,10 +83,5 @@ pub async fn apply_settings_import(
     text: String,
 ) -> Result<Settings, CommandError> {
     let (store, presets) = (state.settings.clone(), state.presets.clone());
-    blocking(move || {
-        let current = presets.list()?;
-        let plan = ImportPlan::read(&text, &store.read()?, &current)?;
-        Ok(plan.apply(&store, &presets)?)
-    })
-    .await
+    blocking(move || Ok(ImportPlan::against(&text, &store, &presets)?.apply(&store, &presets)?)).await
 }

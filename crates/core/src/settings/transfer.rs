@@ -97,6 +97,11 @@ impl ImportPlan {
         })
     }
 
+    /// Reads an export file against the settings and presets in these stores.
+    pub fn against(text: &str, store: &SettingsStore, presets: &PresetStore) -> Result<Self, SettingsError> {
+        Self::read(text, &store.read()?, &presets.list().map_err(preset_error)?)
+    }
+
     /// Applies the import: the presets (same id replaced, others added, the rest kept), then the
     /// settings. Should the settings not be written, the presets are put back as they were.
     pub fn apply(self, store: &SettingsStore, presets: &PresetStore) -> Result<Settings, SettingsError> {
