@@ -134,9 +134,12 @@ impl From<SettingsError> for CommandError {
             SettingsError::Invalid(fields) => {
                 Self { fields: fields.into(), ..Self::new(ErrorKind::Input, message) }
             }
-            // An import file that is not one, or is from a newer app: the person picks another.
-            SettingsError::Corrupt(_) | SettingsError::TooNew { .. } => Self::new(ErrorKind::Input, message),
-            SettingsError::Io { .. } => Self::new(ErrorKind::Settings, message),
+            // A file to import that is not one: the person picks another.
+            SettingsError::Import(_) => Self::new(ErrorKind::Input, message),
+            // The app's own file.
+            SettingsError::Corrupt(_) | SettingsError::TooNew { .. } | SettingsError::Io { .. } => {
+                Self::new(ErrorKind::Settings, message)
+            }
         }
     }
 }
@@ -167,7 +170,20 @@ mod tests {
         let json = serde_json::to_value(CommandError::new(ErrorKind::Settings, "bad file")).expect("json");
         assert_eq!(
             json,
-            serde_json::json!({"kind": "settings", "message": "bad file", "code": null, "requestId": null, "retryAfterSecs": null, "missingRole": null})
+            serde_json::json!({"kind": "settings", "message": "bad file", "code": null, "requestId": null, "retryAfterSecs": null, "missingRole": null, "fields": []})
         );
+    }
+
+    #[test]
+    fn values_not_allowed_are_named_by_field_for_the_form() {
+        let problem = FieldProblem {
+            field: "network.requestTimeoutSecs".into(),
+            message: "1 s is outside 5 to 600 seconds".into(),
+        };
+        let error = CommandError::from(SettingsError::Invalid(vec![problem]));
+        let json = serde_json::to_value(&error).expect("json");
+        assert_eq!(json["kind"], "input");
+        assert_eq!(json["message"], "network.requestTimeoutSecs: 1 s is outside 5 to 600 seconds");
+        assert_eq!(json["fields"][0]["field"], "network.requestTimeoutSecs");
     }
 }

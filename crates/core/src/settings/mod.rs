@@ -230,6 +230,9 @@ pub enum SettingsError {
     /// Written by a newer Foundry Desk; reading them could lose what it added.
     #[error("the settings are version {found}, newer than this app understands ({SETTINGS_VERSION}); update Foundry Desk")]
     TooNew { found: u32 },
+    /// A file to import that cannot be used as a whole; nothing was applied.
+    #[error("this file cannot be imported: {0}")]
+    Import(String),
     /// Values that are not allowed; nothing was saved.
     #[error("{}", validate::summary(.0))]
     Invalid(Vec<FieldProblem>),

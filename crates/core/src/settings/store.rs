@@ -69,6 +69,12 @@ impl SettingsStore {
         let _one_at_a_time = self.lock();
         match self.read() {
             Ok(settings) => Loaded { settings, recovery: None },
+            // Unreadable now (permissions, a lock): defaults for this run, the file left alone.
+            Err(problem @ SettingsError::Io { .. }) => {
+                let reason = problem.to_string();
+                tracing::warn!(%reason, "settings file unreadable; defaults in use");
+                Loaded { settings: Settings::default(), recovery: Some(Recovery { reason, moved_to: None }) }
+            }
             Err(problem) => {
                 let aside = self.aside_path();
                 let moved_to = std::fs::rename(&self.path, &aside).ok().map(|()| aside.display().to_string());
@@ -95,7 +101,7 @@ impl SettingsStore {
 
     fn write(&self, mut settings: Settings) -> Result<Settings, SettingsError> {
         settings.version = SETTINGS_VERSION;
-        let problems = validate::problems(&settings);
+        let problems = validate::problems_to_save(&settings);
         if !problems.is_empty() {
             return Err(SettingsError::Invalid(problems));
         }

@@ -21,7 +21,7 @@ fn fields(error: SettingsError) -> Vec<String> {
 fn problems_of(change: impl FnOnce(&mut Settings)) -> Vec<FieldProblem> {
     let mut settings = Settings::default();
     change(&mut settings);
-    validate::problems(&settings)
+    validate::problems_to_save(&settings)
 }
 
 fn problem_fields(change: impl FnOnce(&mut Settings)) -> Vec<String> {
@@ -198,6 +198,7 @@ fn a_manual_proxy_needs_a_proxy_url_without_credentials() {
         ("not a url", "not a URL"),
         ("ftp://proxy.corp", "http, https or socks5"),
         ("http://me:secret@proxy.corp:8080", "plain file"),
+        ("http://me:secret#x@proxy.corp:8080", "not a URL"),
     ] {
         let found = manual(bad);
         assert_eq!(found.len(), 1, "{bad}");
@@ -236,6 +237,20 @@ fn the_ca_certificate_must_be_a_readable_pem_file() {
     assert!(ca(&not_pem)[0].message.contains("no PEM certificate"), "{:?}", ca(&not_pem));
     assert!(ca(&broken)[0].message.contains("cannot be read"), "{:?}", ca(&broken));
     assert!(ca(Path::new("corp-ca.pem"))[0].message.contains("not a full path"));
+
+    // Saved with a CA file that later goes missing (a drive not mounted yet): the settings still load.
+    let store = SettingsStore::new(dir.path().join("settings.json"));
+    let mut settings = Settings::default();
+    settings.network.ca_certificate = Some(good.display().to_string());
+    settings.appearance.theme = ThemePreference::Dark;
+    store.save(settings.clone()).expect("save");
+    std::fs::remove_file(&good).expect("the CA file goes");
+    let loaded = store.load();
+    assert_eq!(loaded.recovery, None);
+    assert_eq!(loaded.settings, settings);
+    // Saving it again names the file.
+    let refused = store.save(settings).unwrap_err();
+    assert_eq!(fields(refused), ["network.caCertificate"]);
 }
 
 #[test]
@@ -358,7 +373,19 @@ fn an_import_with_any_problem_applies_nothing() {
     let refused = ImportPlan::read(&export.to_string(), &current, &[]).unwrap_err();
     assert!(refused.to_string().contains("presets cannot be read"), "{refused}");
 
-    for (text, says) in [("{", "not JSON"), (r#"{"theme":"dark"}"#, "not a Foundry Desk settings export")] {
+    // Presets the app would refuse to save are refused in an import too.
+    let mut twice = preset("p-2", "precise", 0.2);
+    twice.parameters.temperature = Some(3.0);
+    export["presets"] = serde_json::to_value(vec![preset("p-1", "Precise", 0.1), twice]).expect("presets");
+    let refused = ImportPlan::read(&export.to_string(), &current, &[]).unwrap_err();
+    assert_eq!(fields(refused), ["presets.1.name", "presets.1.parameters.temperature"]);
+
+    let newer = r#"{"format":"foundry-desk-settings","settings":{"version":9},"presets":[]}"#;
+    for (text, says) in [
+        ("{", "not JSON"),
+        (r#"{"theme":"dark"}"#, "not a Foundry Desk settings export"),
+        (newer, "newer than this app"),
+    ] {
         let refused = ImportPlan::read(text, &current, &[]).unwrap_err();
         assert!(refused.to_string().contains(says), "{refused}");
     }

@@ -70,23 +70,30 @@ impl ImportPlan {
     /// Reads an export file and compares it with what is in use. Any problem anywhere in the file
     /// refuses it whole.
     pub fn read(text: &str, current: &Settings, current_presets: &[Preset]) -> Result<Self, SettingsError> {
-        let file: Value = serde_json::from_str(text)
-            .map_err(|e| SettingsError::Corrupt(format!("the file is not JSON ({e})")))?;
+        let file: Value =
+            serde_json::from_str(text).map_err(|e| SettingsError::Import(format!("it is not JSON ({e})")))?;
         if file.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
-            return Err(SettingsError::Corrupt(
-                "this is not a Foundry Desk settings export (its \"format\" is not foundry-desk-settings)"
+            return Err(SettingsError::Import(
+                "it is not a Foundry Desk settings export (its \"format\" is not foundry-desk-settings)"
                     .into(),
             ));
         }
         let settings =
-            migrate::read(file.get("settings").cloned().unwrap_or(Value::Object(Default::default())))?;
-        let problems: Vec<FieldProblem> = validate::problems(&settings);
+            migrate::read(file.get("settings").cloned().unwrap_or(Value::Object(Default::default())))
+                .map_err(|e| match e {
+                    SettingsError::Corrupt(_) | SettingsError::TooNew { .. } => {
+                        SettingsError::Import(e.to_string())
+                    }
+                    other => other,
+                })?;
+        let mut problems: Vec<FieldProblem> = validate::problems_to_save(&settings);
+        let presets: Vec<Preset> =
+            serde_json::from_value(file.get("presets").cloned().unwrap_or(Value::Array(vec![])))
+                .map_err(|e| SettingsError::Import(format!("its presets cannot be read ({e})")))?;
+        problems.extend(preset_problems(&presets));
         if !problems.is_empty() {
             return Err(SettingsError::Invalid(problems));
         }
-        let presets: Vec<Preset> =
-            serde_json::from_value(file.get("presets").cloned().unwrap_or(Value::Array(vec![])))
-                .map_err(|e| SettingsError::Corrupt(format!("the presets cannot be read ({e})")))?;
         let replaced = presets.iter().filter(|p| current_presets.iter().any(|c| c.id == p.id)).count();
         Ok(Self {
             changes: changes(current, &settings),
@@ -116,6 +123,40 @@ impl ImportPlan {
             }
         })
     }
+}
+
+/// What `PresetStore::save` would refuse: no name, the same name twice for one deployment, the
+/// same id twice, parameters out of range.
+fn preset_problems(presets: &[Preset]) -> Vec<FieldProblem> {
+    let mut found = Vec::new();
+    for (index, preset) in presets.iter().enumerate() {
+        let field = format!("presets.{index}");
+        let earlier = &presets[..index];
+        if preset.name.trim().is_empty() {
+            found.push(FieldProblem {
+                field: format!("{field}.name"),
+                message: "a preset needs a name".into(),
+            });
+        } else if earlier.iter().any(|p| {
+            p.profile_id == preset.profile_id
+                && p.endpoint == preset.endpoint
+                && p.deployment == preset.deployment
+                && p.name.trim().to_lowercase() == preset.name.trim().to_lowercase()
+        }) {
+            found.push(FieldProblem {
+                field: format!("{field}.name"),
+                message: format!("'{}' is there twice for {}", preset.name, preset.deployment),
+            });
+        }
+        if earlier.iter().any(|p| p.id == preset.id) {
+            found.push(FieldProblem {
+                field: format!("{field}.id"),
+                message: format!("the id {} is there twice", preset.id),
+            });
+        }
+        found.extend(validate::parameter_problems(&format!("{field}.parameters"), &preset.parameters));
+    }
+    found
 }
 
 fn count(n: usize) -> u32 {

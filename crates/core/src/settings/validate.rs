@@ -34,7 +34,20 @@ impl Problems {
     }
 }
 
-/// Everything wrong with `settings`; empty when they can be saved.
+/// Everything wrong with `settings` before they are saved or imported, the files they name
+/// included (the CA certificate must be there and readable).
+pub(super) fn problems_to_save(settings: &Settings) -> Vec<FieldProblem> {
+    let mut found = Problems(problems(settings));
+    if let Some(path) = &settings.network.ca_certificate {
+        if let Err(problem) = ca_certificate(Path::new(path)) {
+            found.add("network.caCertificate", problem);
+        }
+    }
+    found.0
+}
+
+/// Everything wrong with the values themselves. The files they name are not read: a CA file on a
+/// drive not mounted yet must not make the saved settings unusable.
 pub(super) fn problems(settings: &Settings) -> Vec<FieldProblem> {
     let mut found = Problems::default();
     let size = settings.appearance.font_size;
@@ -127,8 +140,8 @@ fn network(settings: &Settings, found: &mut Problems) {
         }
     }
     if let Some(path) = &network.ca_certificate {
-        if let Err(problem) = ca_certificate(Path::new(path)) {
-            found.add("network.caCertificate", problem);
+        if !Path::new(path).is_absolute() {
+            found.add("network.caCertificate", format!("\"{path}\" is not a full path"));
         }
     }
     let timeout = network.request_timeout_secs;
@@ -138,6 +151,13 @@ fn network(settings: &Settings, found: &mut Problems) {
             format!("{timeout} s is outside {MIN_TIMEOUT_SECS} to {MAX_TIMEOUT_SECS} seconds"),
         );
     }
+}
+
+/// The problems of one set of playground parameters, named under `section`.
+pub(super) fn parameter_problems(section: &str, p: &PlaygroundParameters) -> Vec<FieldProblem> {
+    let mut found = Problems::default();
+    parameters(section, p, &mut found);
+    found.0
 }
 
 fn parameters(section: &str, p: &PlaygroundParameters, found: &mut Problems) {
@@ -211,14 +231,15 @@ fn is_domain(text: &str) -> bool {
             .all(|label| !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
 }
 
+/// The URL is never repeated in a message: it may hold a password, and messages reach the log.
 fn proxy_url(text: &str) -> Result<(), String> {
     let url = url::Url::parse(text)
-        .map_err(|e| format!("\"{text}\" is not a URL ({e}): like http://proxy.corp:8080"))?;
+        .map_err(|e| format!("not a URL ({e}): write it like http://proxy.corp:8080"))?;
     if !["http", "https", "socks5", "socks5h"].contains(&url.scheme()) {
         return Err(format!("{}: proxies are reached over http, https or socks5", url.scheme()));
     }
     if url.host_str().is_none_or(str::is_empty) {
-        return Err(format!("\"{text}\" names no host"));
+        return Err("the URL names no host: write it like http://proxy.corp:8080".into());
     }
     // A password here would sit in a plain file: credentials belong to the keychain.
     if !url.username().is_empty() || url.password().is_some() {
@@ -231,7 +252,8 @@ fn proxy_url(text: &str) -> Result<(), String> {
 
 fn ca_certificate(path: &Path) -> Result<(), String> {
     if !path.is_absolute() {
-        return Err(format!("\"{}\" is not a full path", path.display()));
+        // Said by `problems` already.
+        return Ok(());
     }
     let pem = std::fs::read(path).map_err(|e| format!("{} cannot be read: {e}", path.display()))?;
     let text = String::from_utf8_lossy(&pem);
