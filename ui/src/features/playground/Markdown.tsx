@@ -166,8 +166,9 @@ const components: Components = {
 
 /** Finished blocks as rendered, by their text (least recently shown first). */
 const rendered = new Map<string, ReactElement>();
-/** About a long conversation's worth of blocks: a few MB at most. */
-const RENDERED_KEPT = 1500;
+/** The characters of the blocks kept: a long conversation's worth, a few MB of elements at most. */
+const RENDERED_CHARS_KEPT = 400_000;
+let renderedChars = 0;
 
 function parse(text: string): ReactElement {
   // react-markdown's synchronous `Markdown` is a plain function of its options (no hooks), so the
@@ -195,9 +196,11 @@ function finishedBlock(text: string): ReactElement {
   }
   const element = parse(text);
   rendered.set(text, element);
-  if (rendered.size > RENDERED_KEPT) {
-    const oldest = rendered.keys().next();
-    if (oldest.done !== true) rendered.delete(oldest.value);
+  renderedChars += text.length;
+  for (const oldest of rendered.keys()) {
+    if (renderedChars <= RENDERED_CHARS_KEPT || oldest === text) break;
+    rendered.delete(oldest);
+    renderedChars -= oldest.length;
   }
   return element;
 }
