@@ -9,7 +9,7 @@ import type {
   TenantView,
   ThemePreference,
 } from "../bindings";
-import { DEFAULT_PARAMETERS } from "../features/playground/parameters";
+import { sampleParameters } from "../features/playground/testFixtures";
 
 /** What `app_info` returns on a Linux desktop with an unlocked keyring. */
 export function sampleAppInfo(overrides: Partial<AppInfo> = {}): AppInfo {
@@ -37,8 +37,8 @@ export function sampleSettings(theme: ThemePreference): Settings {
     },
     network: { proxy: { mode: "system" }, caCertificate: null, requestTimeoutSecs: 60 },
     playground: {
-      chat: { ...DEFAULT_PARAMETERS },
-      reasoning: { ...DEFAULT_PARAMETERS },
+      chat: sampleParameters(),
+      reasoning: sampleParameters(),
       autosave: true,
       historyDir: null,
     },

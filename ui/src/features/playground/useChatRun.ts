@@ -13,8 +13,6 @@ import {
 import { unwrap } from "../../lib/unwrap";
 import { LiveAnswer } from "./liveAnswer";
 
-export type { Opened } from "./liveAnswer";
-
 /** One answer as it streams, then how it ended. */
 export type RunState = {
   status: "idle" | "streaming" | "done";
