@@ -21,5 +21,7 @@ export default defineConfig({
   test: {
     environment: "jsdom",
     setupFiles: ["src/test/setup.ts"],
+    // Above the 5 s a condition may take to appear on a loaded CI machine (src/test/setup.ts).
+    testTimeout: 20000,
   },
 });
