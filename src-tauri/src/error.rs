@@ -99,6 +99,7 @@ impl From<ConnectionError> for CommandError {
     fn from(error: ConnectionError) -> Self {
         match error {
             ConnectionError::Azure(e) => e.into(),
+            ConnectionError::Settings(e) => e.into(),
             ConnectionError::Secret(e) => e.into(),
             ConnectionError::Key(foundry_desk_core::endpoint_keys::KeyError::Store(e)) => e.into(),
             ConnectionError::SignInRequired(_) => Self::new(ErrorKind::SignInRequired, error.to_string()),

@@ -130,6 +130,12 @@ impl Machine {
         hits
     }
 
+    /// The Downloads folder, where the app writes exports: inside this machine's home, never the real
+    /// one (named in `$XDG_CONFIG_HOME/user-dirs.dirs`, as a desktop session does).
+    pub fn downloads(&self) -> PathBuf {
+        self.home.path().join("downloads")
+    }
+
     /// `$XDG_DATA_HOME`: the app's data dir is `<this>/dev.foundrydesk.app`.
     pub fn data_home(&self) -> PathBuf {
         self.home.path().join("data")
@@ -141,6 +147,13 @@ impl Machine {
             std::fs::create_dir_all(&path).expect("create XDG dir");
             path.display().to_string()
         };
+        let downloads = self.downloads();
+        std::fs::create_dir_all(&downloads).expect("create Downloads");
+        std::fs::write(
+            std::path::Path::new(&dir("config")).join("user-dirs.dirs"),
+            format!("XDG_DOWNLOAD_DIR=\"{}\"\n", downloads.display()),
+        )
+        .expect("name the Downloads folder");
         let bus = match &self.keyring {
             Some(keyring) => keyring.bus_address().to_string(),
             None => format!("unix:path={}/no-bus-here", self.home.path().display()),

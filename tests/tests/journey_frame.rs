@@ -53,7 +53,10 @@ async fn theme_choice_applies_at_once_and_survives_a_restart() {
     app.click("nav-settings").await;
     let select = app.wait_for("theme-select").await;
     select.select_by_value("dark").await.expect("choose Dark");
+    // Shown at once, as a preview; kept once saved.
     app.wait_until_js("document.documentElement.dataset.theme === 'dark'").await;
+    app.click("settings-save-appearance").await;
+    app.wait_for_text("settings-status-appearance", |t| t.contains("Saved")).await;
     app.screenshot("dark-settings").await;
 
     // Saved where the app keeps its settings, before the app answered.

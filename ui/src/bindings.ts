@@ -8,10 +8,18 @@ export const commands = {
 	appInfo: () => typedError<AppInfo, CommandError>(__TAURI_INVOKE("app_info")),
 	/**  The settings in effect (defaults when none are saved). */
 	getSettings: () => typedError<Settings, CommandError>(__TAURI_INVOKE("get_settings")),
-	/**  Saves the theme choice and returns the settings as saved. */
-	setTheme: (theme: ThemePreference) => typedError<Settings, CommandError>(__TAURI_INVOKE("set_theme", { theme })),
-	/**  Why the saved settings could not be used at start, once: the next call answers nothing. */
-	takeSettingsRecovery: () => typedError<Recovery | null, CommandError>(__TAURI_INVOKE("take_settings_recovery")),
+	/**
+	 *  Why the saved settings could not be used at start, until the person dismisses the notice (a
+	 *  reload of the window shows it again; the next start does not).
+	 */
+	settingsRecovery: () => typedError<Recovery | null, CommandError>(__TAURI_INVOKE("settings_recovery")),
+	/**  The person has read the recovery notice. */
+	dismissSettingsRecovery: () => typedError<null, CommandError>(__TAURI_INVOKE("dismiss_settings_recovery")),
+	/**
+	 *  Reaches a profile's service with network settings being edited (saved or not): whether it
+	 *  answers, through which proxy, how fast, and what to do if not. No key or sign-in is sent.
+	 */
+	testNetwork: (profileId: string, network: NetworkSettings) => typedError<NetworkTest, CommandError>(__TAURI_INVOKE("test_network", { profileId, network })),
 	/**  Saves all settings; nothing is saved when a value is not allowed (the error names each field). */
 	saveSettings: (settings: Settings) => typedError<Settings, CommandError>(__TAURI_INVOKE("save_settings", { settings })),
 	/**  Puts one section back to its defaults and returns the settings as saved. */
@@ -22,6 +30,12 @@ export const commands = {
 	previewSettingsImport: (text: string) => typedError<ImportPlan, CommandError>(__TAURI_INVOKE("preview_settings_import", { text })),
 	/**  Imports an export file: checked whole again, then all of it is applied or nothing. */
 	applySettingsImport: (text: string) => typedError<Settings, CommandError>(__TAURI_INVOKE("apply_settings_import", { text })),
+	/**  Opens one of the app's folders in the system file manager (created first if it is not there yet). */
+	openAppFolder: (folder: AppFolder) => typedError<string, CommandError>(__TAURI_INVOKE("open_app_folder", { folder })),
+	/**  Deletes every saved conversation; returns how many. */
+	clearHistory: () => typedError<number, CommandError>(__TAURI_INVOKE("clear_history")),
+	/**  Signs every profile out and deletes every saved key from the keychain; profiles stay. */
+	removeAllSecrets: () => typedError<RemovedSecrets, CommandError>(__TAURI_INVOKE("remove_all_secrets")),
 	/**  Every profile, with sign-in state and saved key (masked). */
 	listProfiles: () => typedError<ProfileView[], CommandError>(__TAURI_INVOKE("list_profiles")),
 	/**  Adds an endpoint + key profile; the key goes to the keychain. */
@@ -171,6 +185,13 @@ export type AnswerFacts = {
 
 /**  How requests reach inference, for an endpoint + key profile. */
 export type ApiStyleChoice = { style: "v1" } | { style: "classic"; apiVersion: string };
+
+/**  A folder of the app's that the person may open in the file manager. */
+export type AppFolder = 
+/**  Profiles, settings, presets, key index (never a secret). */
+"data" | "logs" | 
+/**  Where conversations are kept now. */
+"history";
 
 /**  Facts about this installation. */
 export type AppInfo = {
@@ -600,6 +621,19 @@ export type NamedQuota = {
 	quota: Quota,
 };
 
+/**  Why a network test did not reach the service. */
+export type NetworkProblem = 
+/**  The proxy refused the connection or its name is unknown: its address is wrong. */
+"proxyUnreachable" | 
+/**  The proxy answered but would not pass the request on (a sign-in wanted, the host blocked). */
+"proxyRefused" | 
+/**  Going direct, the service refused the connection or its name is unknown. */
+"unreachable" | 
+/**  The service's certificate is not trusted: a company CA file is probably needed. */
+"certificate" | 
+/**  No answer within the timeout. */
+"timeout" | "other";
+
 /**  How requests leave this machine. */
 export type NetworkSettings = {
 	proxy: ProxySetting,
@@ -607,6 +641,23 @@ export type NetworkSettings = {
 	caCertificate: string | null,
 	/**  How long one request may take before it is given up, in seconds. */
 	requestTimeoutSecs: number,
+};
+
+/**  What a network test found. Names the proxy by `host:port` only, never its user name or password. */
+export type NetworkTest = {
+	/**  The service answered (any HTTP status: without a key, 401 is the expected answer). */
+	reached: boolean,
+	/**  The service's `host:port`. */
+	host: string,
+	/**  `direct`, `system proxy host:port` or `proxy host:port`. */
+	via: string,
+	/**  The HTTP status, when anything answered. */
+	status: number | null,
+	elapsedMs: number | null,
+	/**  One sentence for the person: what happened, and what to do when it failed. */
+	summary: string,
+	/**  Why the service was not reached, for the screen to point at the right setting. */
+	problem: NetworkProblem | null,
 };
 
 /**  A new Azure account profile, before it signs in. */
@@ -814,9 +865,11 @@ export type Recovery = {
 	reason: string,
 	/**
 	 *  Where the unusable file is now (it is kept, to fix by hand or send to us); none if it could
-	 *  not be moved.
+	 *  not be moved, or was left in place.
 	 */
 	movedTo: string | null,
+	/**  The file was left in place for a newer Foundry Desk: no change is saved in this run. */
+	readOnly: boolean,
 };
 
 /**  What removing a profile removed. */
@@ -824,6 +877,14 @@ export type Removed = {
 	name: string,
 	/**  Keychain entries removed with it (refresh token, keys it saved). */
 	secretsRemoved: number,
+};
+
+/**  What "Remove all secrets" removed. */
+export type RemovedSecrets = {
+	/**  Profiles signed out (their refresh tokens deleted, their access tokens dropped). */
+	signIns: number,
+	/**  API keys deleted. */
+	keys: number,
 };
 
 /**  An HTTP request as the review step shows it. */

@@ -10,6 +10,7 @@ use reqwest::{Client, Method};
 use serde_json::Value;
 
 use crate::error::{AzureError, ErrorKind};
+use crate::network::{causes, NetworkOptions};
 use crate::token::TokenSource;
 
 /// How hard to try before giving up.
@@ -73,14 +74,10 @@ impl Pipeline {
         Self { client, tokens, retry }
     }
 
-    /// The shared client used when the caller has none: rustls with the platform's roots, timeouts set.
+    /// The Resource Manager client of default [`NetworkOptions`]: the environment's proxy, the platform's
+    /// roots, timeouts set. Callers with network settings use [`NetworkOptions::arm_client`].
     pub fn default_client() -> Result<Client, AzureError> {
-        Client::builder()
-            .connect_timeout(Duration::from_secs(15))
-            .timeout(Duration::from_secs(120))
-            .user_agent(concat!("FoundryDesk/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| AzureError::local(ErrorKind::Network, format!("could not set up HTTPS: {e}")))
+        NetworkOptions::default().arm_client()
     }
 
     /// Sends `request`, retrying what may be retried, and returns a success answer or the error.
@@ -164,5 +161,5 @@ impl Pipeline {
 fn transport_error(error: reqwest::Error) -> AzureError {
     let kind = if error.is_timeout() { ErrorKind::Timeout } else { ErrorKind::Network };
     // reqwest's message names the URL; ours carry no secrets (keys go in headers, never in URLs).
-    AzureError::local(kind, format!("could not reach Azure: {error}"))
+    AzureError::local(kind, format!("could not reach Azure: {}", causes(&error)))
 }

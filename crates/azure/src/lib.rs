@@ -8,6 +8,7 @@ pub mod error;
 pub mod http;
 pub mod inference;
 pub mod lro;
+pub mod network;
 pub mod paging;
 pub mod token;
 

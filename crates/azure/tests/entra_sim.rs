@@ -23,6 +23,11 @@ use url::Url;
 const ARM: &str = "https://management.azure.com/.default";
 const COGNITIVE: &str = "https://cognitiveservices.azure.com/.default";
 
+/// The sign-in client of default network options, as the app has before its settings are applied.
+fn http() -> reqwest::Client {
+    foundry_azure::entra::authority::http_client().unwrap()
+}
+
 fn authority(sim: &RunningSim) -> Authority {
     Authority::new(&Url::parse(&sim.base_url()).unwrap(), "organizations")
 }
@@ -47,14 +52,14 @@ async fn subscriptions_with(sim: &RunningSim, tokens: Arc<dyn TokenSource>) -> V
 #[tokio::test]
 async fn device_code_sign_in_yields_tokens_that_resource_manager_accepts() {
     let sim = RunningSim::start_with(SimConfig::fast()).await.unwrap();
-    let sign_in = DeviceCodeSignIn::start(&authority(&sim), DEFAULT_CLIENT_ID, &ARM_SCOPES).await.unwrap();
+    let sign_in =
+        DeviceCodeSignIn::start(&http(), &authority(&sim), DEFAULT_CLIENT_ID, &ARM_SCOPES).await.unwrap();
     let prompt = sign_in.prompt();
     assert_eq!(prompt.user_code.len(), 9);
     assert!(prompt.message().contains(&prompt.user_code) && prompt.message().contains("devicelogin"));
     let signed_in = sign_in.finish(&CancellationToken::new()).await.unwrap();
     let refresh = signed_in.refresh_token.clone().expect("offline_access gives a refresh token");
-    let tokens = RefreshingTokenSource::new(authority(&sim), DEFAULT_CLIENT_ID, refresh, None)
-        .unwrap()
+    let tokens = RefreshingTokenSource::new(http(), authority(&sim), DEFAULT_CLIENT_ID, refresh, None)
         .with_token(ARM, &signed_in);
     assert_eq!(subscriptions_with(&sim, Arc::new(tokens)).await, [SUBSCRIPTION_ID]);
 }
@@ -67,14 +72,15 @@ async fn a_declined_an_expired_and_a_cancelled_device_code_are_told_apart() {
     {
         device_mode(&sim, mode).await;
         let sign_in =
-            DeviceCodeSignIn::start(&authority(&sim), DEFAULT_CLIENT_ID, &ARM_SCOPES).await.unwrap();
+            DeviceCodeSignIn::start(&http(), &authority(&sim), DEFAULT_CLIENT_ID, &ARM_SCOPES).await.unwrap();
         let err = sign_in.finish(&CancellationToken::new()).await.unwrap_err();
         assert_eq!(err.kind, kind, "{mode}: {err}");
         assert_eq!(err.code.as_deref(), Some(aadsts), "{mode}: {err}");
     }
     // Held (never approved): the person gives up, and the wait stops at once.
     device_mode(&sim, "manual").await;
-    let sign_in = DeviceCodeSignIn::start(&authority(&sim), DEFAULT_CLIENT_ID, &ARM_SCOPES).await.unwrap();
+    let sign_in =
+        DeviceCodeSignIn::start(&http(), &authority(&sim), DEFAULT_CLIENT_ID, &ARM_SCOPES).await.unwrap();
     let cancel = CancellationToken::new();
     let (result, ()) =
         tokio::join!(tokio::time::timeout(Duration::from_secs(5), sign_in.finish(&cancel)), async {
@@ -86,7 +92,8 @@ async fn a_declined_an_expired_and_a_cancelled_device_code_are_told_apart() {
 #[tokio::test]
 async fn browser_sign_in_comes_back_through_the_loopback_redirect_with_pkce() {
     let sim = RunningSim::start_with(SimConfig::fast()).await.unwrap();
-    let sign_in = BrowserSignIn::start(&authority(&sim), DEFAULT_CLIENT_ID, &ARM_SCOPES).await.unwrap();
+    let sign_in =
+        BrowserSignIn::start(&http(), &authority(&sim), DEFAULT_CLIENT_ID, &ARM_SCOPES).await.unwrap();
     let url = sign_in.authorize_url().clone();
     let query: Vec<(String, String)> = url.query_pairs().into_owned().collect();
     let param = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
@@ -114,17 +121,18 @@ async fn refresh_mints_tokens_per_scope_ahead_of_expiry_and_a_revoked_sign_in_sa
     let sim = RunningSim::start_with(SimConfig { access_token_lifetime_secs: 120, ..SimConfig::fast() })
         .await
         .unwrap();
-    let sign_in = DeviceCodeSignIn::start(&authority(&sim), DEFAULT_CLIENT_ID, &ARM_SCOPES).await.unwrap();
+    let sign_in =
+        DeviceCodeSignIn::start(&http(), &authority(&sim), DEFAULT_CLIENT_ID, &ARM_SCOPES).await.unwrap();
     let refresh = sign_in.finish(&CancellationToken::new()).await.unwrap().refresh_token.unwrap();
     let kept: Arc<Mutex<Vec<RefreshToken>>> = Arc::default();
     let keep = kept.clone();
     let mut tokens = RefreshingTokenSource::new(
+        http(),
         authority(&sim),
         DEFAULT_CLIENT_ID,
         refresh,
         Some(Arc::new(move |rotated: &RefreshToken| keep.lock().unwrap().push(rotated.clone()))),
-    )
-    .unwrap();
+    );
     // Tokens live 120 s; with a 60 s margin one is reused, with a 180 s margin each call refreshes.
     tokens.margin = Duration::from_secs(60);
     let first = tokens.token(COGNITIVE).await.unwrap();
@@ -164,9 +172,10 @@ async fn one_refresh_token_gives_each_tenant_its_own_tokens_and_subscriptions() 
         tags: Default::default(),
     });
     let sim = RunningSim::start_with(SimConfig { seed, ..SimConfig::fast() }).await.unwrap();
-    let sign_in = DeviceCodeSignIn::start(&authority(&sim), DEFAULT_CLIENT_ID, &ARM_SCOPES).await.unwrap();
+    let sign_in =
+        DeviceCodeSignIn::start(&http(), &authority(&sim), DEFAULT_CLIENT_ID, &ARM_SCOPES).await.unwrap();
     let refresh = sign_in.finish(&CancellationToken::new()).await.unwrap().refresh_token.unwrap();
-    let home = RefreshingTokenSource::new(authority(&sim), DEFAULT_CLIENT_ID, refresh, None).unwrap();
+    let home = RefreshingTokenSource::new(http(), authority(&sim), DEFAULT_CLIENT_ID, refresh, None);
     let cloud = foundry_azure::cloud::Cloud::at("Sandbox", &Url::parse(&sim.base_url()).unwrap());
     let tenants: Vec<String> =
         foundry_azure::arm::ArmClient::new(&cloud, Arc::new(home.for_tenant("organizations")))

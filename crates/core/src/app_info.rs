@@ -42,9 +42,17 @@ impl AppPaths {
             .unwrap_or_else(|| self.data_dir.join("exports"))
     }
 
-    /// Where the playground's conversations are kept.
+    /// Where the playground's conversations are kept unless the settings name a folder.
     pub fn conversations_dir(&self) -> PathBuf {
         self.data_dir.join("conversations")
+    }
+
+    /// Where the playground's conversations are kept with these settings.
+    pub fn history_dir(&self, settings: &crate::settings::Settings) -> PathBuf {
+        match settings.playground.history_dir.as_deref().map(str::trim) {
+            Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+            _ => self.conversations_dir(),
+        }
     }
 
     /// The app's settings (`fdesk` only reads it).

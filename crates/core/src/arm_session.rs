@@ -3,8 +3,10 @@
 use std::sync::Arc;
 
 use foundry_azure::arm::models::Subscription;
-use foundry_azure::arm::ArmClient;
+use foundry_azure::arm::{ApiVersions, ArmClient};
 use foundry_azure::cloud::Cloud;
+use foundry_azure::http::{Pipeline, RetryPolicy};
+use foundry_azure::network::NetworkOptions;
 use foundry_azure::token::TokenSource;
 use foundry_azure::AzureError;
 
@@ -16,9 +18,18 @@ pub struct ArmSession {
 }
 
 impl ArmSession {
-    /// A session against `cloud`'s Resource Manager, authenticating with `tokens`.
-    pub fn new(cloud: &Cloud, tokens: Arc<dyn TokenSource>) -> Result<Self, AzureError> {
-        Ok(Self { client: ArmClient::new(cloud, tokens)? })
+    /// A session against `cloud`'s Resource Manager, authenticating with `tokens`, over `network` and
+    /// sending `api`'s versions.
+    pub fn new(
+        cloud: &Cloud,
+        tokens: Arc<dyn TokenSource>,
+        network: &NetworkOptions,
+        api: ApiVersions,
+    ) -> Result<Self, AzureError> {
+        let pipeline = Pipeline::new(network.arm_client()?, tokens, RetryPolicy::default());
+        let mut client = ArmClient::with_pipeline(cloud, pipeline);
+        client.api = api;
+        Ok(Self { client })
     }
 }
 

@@ -14,6 +14,7 @@ pub mod files;
 pub mod inventory;
 pub mod links;
 pub mod playground;
+pub mod privacy;
 pub mod profiles;
 pub mod saved_keys;
 pub mod secrets;

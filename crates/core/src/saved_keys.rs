@@ -92,6 +92,11 @@ impl<'a> SavedKeys<'a> {
         Ok(deleted)
     }
 
+    /// Every endpoint the index lists a key for (normalised), whoever saved it.
+    pub fn endpoints(&self) -> Vec<String> {
+        self.read().keys.into_keys().collect()
+    }
+
     /// Deletes every key `profile_id` fetched from Azure; returns how many were in the keychain.
     pub fn delete_fetched_by(&self, profile_id: &str) -> Result<usize, KeyError> {
         let endpoints: Vec<String> = self

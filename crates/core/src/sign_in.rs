@@ -65,10 +65,12 @@ pub fn keep_sign_in(
     store.set(&profile.refresh_token_key(), &Secret::new(refresh.secret()))
 }
 
-/// A token source for `profile` from its kept refresh token; every rotated token is kept again.
+/// A token source for `profile` from its kept refresh token, refreshing over `http` (a sign-in client);
+/// every rotated token is kept again.
 pub fn token_source(
     store: Arc<dyn SecretStore>,
     profile: &Profile,
+    http: reqwest::Client,
 ) -> Result<RefreshingTokenSource, SignInError> {
     let (cloud, tenant, client_id) = account_of(profile)?;
     let key = profile.refresh_token_key();
@@ -80,7 +82,13 @@ pub fn token_source(
         }
     });
     let authority = Authority::new(&cloud.authority_host, &tenant);
-    Ok(RefreshingTokenSource::new(authority, &client_id, RefreshToken::new(refresh.expose()), Some(keep))?)
+    Ok(RefreshingTokenSource::new(
+        http,
+        authority,
+        &client_id,
+        RefreshToken::new(refresh.expose()),
+        Some(keep),
+    ))
 }
 
 /// Signs `profile` out: forgets its refresh token. `Ok(false)` when it was not signed in.
@@ -108,6 +116,10 @@ mod tests {
     use super::*;
     use crate::secrets::MemoryStore;
 
+    fn http() -> reqwest::Client {
+        foundry_azure::entra::authority::http_client().unwrap()
+    }
+
     #[test]
     fn the_user_is_read_from_a_tokens_claims_and_garbage_is_none() {
         let claims = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(br#"{"upn":"ada@contoso.com"}"#);
@@ -130,12 +142,12 @@ mod tests {
                 use_azure_cli: false,
             },
         };
-        assert!(matches!(token_source(store.clone(), &profile), Err(SignInError::SignedOut(_))));
+        assert!(matches!(token_source(store.clone(), &profile, http()), Err(SignInError::SignedOut(_))));
         keep_sign_in(store.as_ref(), &profile, &RefreshToken::new("rt")).unwrap();
-        assert!(token_source(store.clone(), &profile).is_ok());
+        assert!(token_source(store.clone(), &profile, http()).is_ok());
         assert!(sign_out(store.as_ref(), &profile).unwrap());
         assert!(!sign_out(store.as_ref(), &profile).unwrap());
         let sandbox = crate::profiles::sandbox_profile();
-        assert!(matches!(token_source(store, &sandbox), Err(SignInError::NotAnAccount(_))));
+        assert!(matches!(token_source(store, &sandbox, http()), Err(SignInError::NotAnAccount(_))));
     }
 }

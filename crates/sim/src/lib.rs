@@ -12,6 +12,7 @@ mod errors;
 pub mod faults;
 mod ids;
 mod inference;
+pub mod proxy;
 mod rai;
 pub mod region_scale;
 pub mod sandbox;
@@ -35,6 +36,7 @@ pub use config::{LroShape, SimConfig};
 pub use entra::{authority_url, DeviceMode};
 pub use faults::{Fault, FaultKind};
 pub use inference::sandbox_endpoint;
+pub use proxy::RecordingProxy;
 pub use seed::Seed;
 
 /// A simulator serving on `127.0.0.1:<port>` until dropped.

@@ -4,6 +4,7 @@ pub mod app;
 pub mod connections;
 pub mod deployments;
 pub mod playground;
+pub mod privacy;
 pub mod settings;
 
 use crate::error::{CommandError, ErrorKind};

@@ -73,7 +73,7 @@ pub async fn list_conversations(
     state: State<'_, AppState>,
     query: String,
 ) -> Result<Vec<ConversationSummary>, CommandError> {
-    let store = state.conversations.clone();
+    let store = state.conversations();
     // A blank query lists them all.
     blocking(move || store.search(&query).map_err(history_error)).await
 }
@@ -82,7 +82,7 @@ pub async fn list_conversations(
 #[tauri::command]
 #[specta::specta]
 pub async fn load_conversation(state: State<'_, AppState>, id: String) -> Result<Conversation, CommandError> {
-    let store = state.conversations.clone();
+    let store = state.conversations();
     blocking(move || store.load(&id).map_err(history_error)).await
 }
 
@@ -93,7 +93,7 @@ pub async fn save_conversation(
     state: State<'_, AppState>,
     conversation: Conversation,
 ) -> Result<ConversationSummary, CommandError> {
-    let store = state.conversations.clone();
+    let store = state.conversations();
     blocking(move || {
         store.save(&conversation).map_err(history_error)?;
         Ok(conversation.summary())
@@ -109,7 +109,7 @@ pub async fn rename_conversation(
     id: String,
     title: String,
 ) -> Result<ConversationSummary, CommandError> {
-    let store = state.conversations.clone();
+    let store = state.conversations();
     blocking(move || store.rename(&id, &title).map(|c| c.summary()).map_err(history_error)).await
 }
 
@@ -117,7 +117,7 @@ pub async fn rename_conversation(
 #[tauri::command]
 #[specta::specta]
 pub async fn delete_conversation(state: State<'_, AppState>, id: String) -> Result<(), CommandError> {
-    let store = state.conversations.clone();
+    let store = state.conversations();
     blocking(move || store.delete(&id).map_err(history_error)).await
 }
 
@@ -129,7 +129,7 @@ pub async fn export_conversation(
     id: String,
     format: ExportFormat,
 ) -> Result<String, CommandError> {
-    let store = state.conversations.clone();
+    let store = state.conversations();
     let dir = state.paths.export_dir();
     blocking(move || {
         let path = store.export(&id, format, &dir).map_err(history_error)?;
@@ -206,7 +206,7 @@ fn now_ms() -> f64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_millis() as f64)
 }
 
-fn history_error(error: foundry_desk_core::conversations::StoreError) -> CommandError {
+pub(super) fn history_error(error: foundry_desk_core::conversations::StoreError) -> CommandError {
     let kind = match error {
         foundry_desk_core::conversations::StoreError::NotFound(_) => ErrorKind::NotFound,
         _ => ErrorKind::Settings,

@@ -1,7 +1,9 @@
 import type {
   AccountView,
   AppInfo,
+  ImportPlan,
   KeychainStatus,
+  PlaygroundDefaults,
   ProfileView,
   SavedKeyView,
   Settings,
@@ -23,7 +25,14 @@ export function sampleAppInfo(overrides: Partial<AppInfo> = {}): AppInfo {
   };
 }
 
-export function sampleSettings(theme: ThemePreference): Settings {
+/**
+ * Settings as Rust saves them, with `theme`; the Playground defaults are the model's defaults
+ * with auto-save on, unless `playground` says otherwise.
+ */
+export function sampleSettings(
+  theme: ThemePreference,
+  playground: Partial<PlaygroundDefaults> = {},
+): Settings {
   return {
     version: 2,
     appearance: { theme, fontSize: 14, compact: false },
@@ -41,7 +50,45 @@ export function sampleSettings(theme: ThemePreference): Settings {
       reasoning: sampleParameters(),
       autosave: true,
       historyDir: null,
+      ...playground,
     },
+  };
+}
+
+/** Rust's `Settings::default()`: what "Reset section to defaults" puts back. */
+export function defaultSettings(): Settings {
+  return sampleSettings("system");
+}
+
+/** Saved settings with some sections (or fields of them) changed from the sample's. */
+export function settingsWith(changes: {
+  appearance?: Partial<Settings["appearance"]>;
+  azure?: Partial<Settings["azure"]>;
+  network?: Partial<Settings["network"]>;
+  playground?: Partial<Settings["playground"]>;
+}): Settings {
+  const base = sampleSettings("system");
+  return {
+    ...base,
+    appearance: { ...base.appearance, ...changes.appearance },
+    azure: { ...base.azure, ...changes.azure },
+    network: { ...base.network, ...changes.network },
+    playground: { ...base.playground, ...changes.playground },
+  };
+}
+
+/** What `preview_settings_import` answers for a file that switches to dark and a 90 s timeout. */
+export function sampleImportPlan(overrides: Partial<ImportPlan> = {}): ImportPlan {
+  return {
+    settings: settingsWith({ appearance: { theme: "dark" }, network: { requestTimeoutSecs: 90 } }),
+    presets: [],
+    changes: [
+      { field: "appearance.theme", before: '"system"', after: '"dark"' },
+      { field: "network.requestTimeoutSecs", before: "60", after: "90" },
+    ],
+    presetsAdded: 2,
+    presetsReplaced: 1,
+    ...overrides,
   };
 }
 

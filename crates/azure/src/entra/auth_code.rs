@@ -10,7 +10,7 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 use url::Url;
 
-use super::authority::{http_client, Authority, EntraClient};
+use super::authority::{Authority, EntraClient};
 use super::errors::entra_error;
 use super::tokens::SignedIn;
 use crate::error::{AzureError, ErrorKind};
@@ -31,8 +31,14 @@ pub struct BrowserSignIn {
 }
 
 impl BrowserSignIn {
-    /// Listens on a free loopback port and builds the URL to open in the browser.
-    pub async fn start(authority: &Authority, client_id: &str, scopes: &[&str]) -> Result<Self, AzureError> {
+    /// Listens on a free loopback port and builds the URL to open in the browser; the code is exchanged
+    /// over `http` (a sign-in client: see [`crate::network::NetworkOptions::sign_in_client`]).
+    pub async fn start(
+        http: &reqwest::Client,
+        authority: &Authority,
+        client_id: &str,
+        scopes: &[&str],
+    ) -> Result<Self, AzureError> {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await.map_err(|e| {
             AzureError::local(ErrorKind::Network, format!("could not listen for the sign-in redirect: {e}"))
         })?;
@@ -46,7 +52,7 @@ impl BrowserSignIn {
             .add_scopes(scopes.iter().map(|s| Scope::new((*s).to_string())))
             .set_pkce_challenge(challenge)
             .url();
-        Ok(Self { client, http: http_client()?, listener, verifier, state, authorize_url })
+        Ok(Self { client, http: http.clone(), listener, verifier, state, authorize_url })
     }
 
     /// Where to send the browser.

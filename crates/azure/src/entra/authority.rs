@@ -52,15 +52,11 @@ impl Authority {
     }
 }
 
-/// The HTTP client for sign-in: never follows redirects (an open redirect could leak a code).
+/// The sign-in HTTP client of default [`crate::network::NetworkOptions`]: never follows redirects (an
+/// open redirect could leak a code). Callers with network settings use
+/// [`crate::network::NetworkOptions::sign_in_client`].
 pub fn http_client() -> Result<reqwest::Client, AzureError> {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .connect_timeout(std::time::Duration::from_secs(15))
-        .timeout(std::time::Duration::from_secs(60))
-        .user_agent(concat!("FoundryDesk/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .map_err(|e| AzureError::local(ErrorKind::Network, format!("could not set up HTTPS: {e}")))
+    crate::network::NetworkOptions::default().sign_in_client()
 }
 
 #[cfg(test)]

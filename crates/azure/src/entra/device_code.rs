@@ -5,7 +5,7 @@ use std::time::{Duration, SystemTime};
 use oauth2::{Scope, StandardDeviceAuthorizationResponse};
 use tokio_util::sync::CancellationToken;
 
-use super::authority::{http_client, Authority, EntraClient};
+use super::authority::{Authority, EntraClient};
 use super::errors::entra_error;
 use super::tokens::SignedIn;
 use crate::error::{AzureError, ErrorKind};
@@ -34,10 +34,16 @@ pub struct DeviceCodeSignIn {
 }
 
 impl DeviceCodeSignIn {
-    /// Asks Entra for a code for `scopes`.
-    pub async fn start(authority: &Authority, client_id: &str, scopes: &[&str]) -> Result<Self, AzureError> {
+    /// Asks Entra for a code for `scopes`, over `http` (a sign-in client: see
+    /// [`crate::network::NetworkOptions::sign_in_client`]).
+    pub async fn start(
+        http: &reqwest::Client,
+        authority: &Authority,
+        client_id: &str,
+        scopes: &[&str],
+    ) -> Result<Self, AzureError> {
         let client = authority.client(client_id, None)?;
-        let http = http_client()?;
+        let http = http.clone();
         let details: StandardDeviceAuthorizationResponse = client
             .exchange_device_code()
             .add_scopes(scopes.iter().map(|s| Scope::new((*s).to_string())))

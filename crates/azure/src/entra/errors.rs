@@ -35,7 +35,14 @@ pub fn entra_error<T: ErrorResponseType + AsRef<str> + std::fmt::Display + Send 
             error
         }
         RequestTokenError::Request(e) => {
-            AzureError::local(ErrorKind::Network, format!("could not reach the sign-in service: {e}"))
+            let kind = match &e {
+                HttpClientError::Reqwest(e) if e.is_timeout() => ErrorKind::Timeout,
+                _ => ErrorKind::Network,
+            };
+            AzureError::local(
+                kind,
+                format!("could not reach the sign-in service: {}", crate::network::causes(&e)),
+            )
         }
         RequestTokenError::Parse(e, _) => AzureError::local(
             ErrorKind::Decode,

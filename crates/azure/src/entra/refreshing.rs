@@ -8,7 +8,7 @@ use std::time::{Duration, SystemTime};
 
 use oauth2::{RefreshToken as OAuthRefreshToken, Scope};
 
-use super::authority::{http_client, Authority};
+use super::authority::Authority;
 use super::errors::entra_error;
 use super::tokens::{RefreshToken, SignedIn};
 use crate::error::{AzureError, ErrorKind};
@@ -32,23 +32,25 @@ pub struct RefreshingTokenSource {
 }
 
 impl RefreshingTokenSource {
-    /// A source for `authority`'s tenant; `on_rotate` keeps each new refresh token.
+    /// A source for `authority`'s tenant, refreshing over `http` (a sign-in client: see
+    /// [`crate::network::NetworkOptions::sign_in_client`]); `on_rotate` keeps each new refresh token.
     pub fn new(
+        http: reqwest::Client,
         authority: Authority,
         client_id: &str,
         refresh: RefreshToken,
         on_rotate: Option<OnRotate>,
-    ) -> Result<Self, AzureError> {
-        Ok(Self {
+    ) -> Self {
+        Self {
             authority,
             client_id: client_id.to_string(),
-            http: http_client()?,
+            http,
             refresh: Arc::new(Mutex::new(refresh)),
             on_rotate,
             cache: Mutex::default(),
             refreshing: tokio::sync::Mutex::new(()),
             margin: Duration::from_secs(300),
-        })
+        }
     }
 
     /// Seeds the cache with the token a sign-in just returned (so the first call needs no refresh).

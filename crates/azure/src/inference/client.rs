@@ -114,13 +114,11 @@ impl InferenceClient {
         Self { http, auth, options: InferenceOptions::default() }
     }
 
-    /// The shared HTTP client for inference: rustls with the platform's roots, a connect timeout.
+    /// The inference HTTP client of default [`crate::network::NetworkOptions`]: the environment's proxy,
+    /// the platform's roots, a connect timeout. Callers with network settings use
+    /// [`crate::network::NetworkOptions::inference_client`] and its `inference_options`.
     pub fn default_http() -> Result<reqwest::Client, AzureError> {
-        reqwest::Client::builder()
-            .connect_timeout(Duration::from_secs(15))
-            .user_agent(concat!("FoundryDesk/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| AzureError::local(ErrorKind::Network, format!("could not set up HTTPS: {e}")))
+        crate::network::NetworkOptions::default().inference_client()
     }
 
     /// Asks once and waits for the whole answer.
@@ -262,5 +260,5 @@ fn meta_of(headers: &HeaderMap) -> AnswerMeta {
 fn transport_error(error: &reqwest::Error) -> AzureError {
     let kind = if error.is_timeout() { ErrorKind::Timeout } else { ErrorKind::Network };
     // reqwest's message names the URL; keys travel in headers, never in URLs.
-    AzureError::local(kind, format!("could not reach the endpoint: {error}"))
+    AzureError::local(kind, format!("could not reach the endpoint: {}", crate::network::causes(error)))
 }

@@ -155,7 +155,9 @@ impl Connections {
         let area = CheckArea::Inference;
         let answered = async {
             let endpoint = InferenceEndpoint::parse(endpoint)?;
-            let client = InferenceClient::new(InferenceClient::default_http()?, auth);
+            let network = self.network();
+            let mut client = InferenceClient::new(network.inference_http()?, auth);
+            client.options = network.inference_options();
             let target = ChatTarget { endpoint, style, deployment: deployment.to_string(), model };
             client.chat(&target, &ping()).await
         };

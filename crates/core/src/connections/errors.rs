@@ -5,6 +5,7 @@ use foundry_azure::AzureError;
 use crate::endpoint_keys::KeyError;
 use crate::profiles::ProfileError;
 use crate::secrets::SecretError;
+use crate::settings::SettingsError;
 use crate::sign_in::SignInError;
 
 /// A failed connection action. Messages never hold a secret.
@@ -30,6 +31,10 @@ pub enum ConnectionError {
     NoSuchSignIn,
     #[error("{0}")]
     Azure(#[from] AzureError),
+    /// Settings that cannot be used (`SettingsError::Invalid` names each field), or a CA file that
+    /// cannot be read; nothing was applied.
+    #[error(transparent)]
+    Settings(#[from] SettingsError),
 }
 
 impl From<SignInError> for ConnectionError {

@@ -7,6 +7,8 @@ mod deployment_changes;
 mod deployments;
 mod discovery;
 mod errors;
+mod network;
+mod network_test;
 mod playground;
 mod resources;
 mod sandbox;
@@ -14,7 +16,7 @@ mod sessions;
 mod sign_in_flow;
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use foundry_azure::inference::InferenceEndpoint;
 use serde::{Deserialize, Serialize};
@@ -24,6 +26,8 @@ pub use deployment_changes::ChangeReview;
 pub use deployments::Review;
 pub use discovery::{DeploymentChoice, FoundDeployments};
 pub use errors::ConnectionError;
+pub use network::{api_versions, network_options};
+pub use network_test::{NetworkProblem, NetworkTest};
 pub use resources::{AccountView, KeyChoice, NamedEndpoint, SubscriptionView, TenantView};
 pub use sign_in_flow::{BrowserSignInView, DeviceCodeView};
 
@@ -97,8 +101,8 @@ pub struct Connections {
     sessions: sessions::Sessions,
     sign_ins: sign_in_flow::PendingSignIns,
     sandbox: sandbox::Sandbox,
-    /// The playground's HTTP client, made on first use and shared by every answer.
-    inference_http: std::sync::OnceLock<reqwest::Client>,
+    /// The network settings in effect and the HTTP clients made from them; `apply_settings` swaps it.
+    network: RwLock<Arc<network::Network>>,
 }
 
 impl Connections {
@@ -111,7 +115,7 @@ impl Connections {
             sessions: sessions::Sessions::default(),
             sign_ins: sign_in_flow::PendingSignIns::default(),
             sandbox: sandbox::Sandbox::default(),
-            inference_http: std::sync::OnceLock::new(),
+            network: RwLock::new(Arc::new(network::Network::initial())),
         }
     }
 

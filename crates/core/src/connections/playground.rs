@@ -6,6 +6,7 @@ use foundry_azure::inference::request::build;
 use foundry_azure::inference::{
     ApiKey, ApiStyle, ChatTarget, InferenceAuth, InferenceClient, InferenceEndpoint, ModelId, ModelRules,
 };
+use foundry_azure::network::Route;
 use foundry_sim::{Fault, FaultKind};
 use futures_util::stream::{self, StreamExt};
 
@@ -30,6 +31,21 @@ fn chats(deployment: &foundry_azure::arm::models::Deployment) -> bool {
         Some(value) => value == "true",
         None => capabilities.is_empty() && !deployment.properties.model.name.contains("embedding"),
     }
+}
+
+/// A network failure through a proxy names the proxy: it is the likelier culprit, and the setting to
+/// check. By `host:port` only.
+fn through_proxy(mut outcome: SendOutcome, route: &Route) -> SendOutcome {
+    if let (Some(problem), Some(proxy)) = (outcome.problem.as_mut(), route.proxy()) {
+        if problem.kind == ProblemKind::Network {
+            problem.title = format!("{} through the proxy {proxy}", problem.title);
+            problem.action = format!(
+                "Check the proxy in Settings → Network (Test connection there says more). {}",
+                problem.action
+            );
+        }
+    }
+    outcome
 }
 
 /// How to reach one deployment.
@@ -224,19 +240,22 @@ impl Connections {
             Ok(reach) => reach,
             Err(problem) => return SendOutcome { message: None, problem: Some(problem), stopped: false },
         };
-        // One HTTP client for every answer: connections (and TLS sessions) are reused.
-        let http = match self.inference_http.get() {
-            Some(http) => http.clone(),
-            None => match InferenceClient::default_http() {
-                Ok(http) => self.inference_http.get_or_init(|| http).clone(),
-                Err(e) => return failed_outcome(&e, &reach.context),
-            },
+        // One HTTP client for every answer (connections and TLS sessions are reused), from the network
+        // settings in effect now: a settings change later leaves this answer on the client it started with.
+        let network = self.network();
+        let http = match network.inference_http() {
+            Ok(http) => http,
+            Err(e) => return failed_outcome(&e, &reach.context),
         };
         let mut client = InferenceClient::new(http, reach.auth);
+        client.options = network.inference_options();
         // A 429 goes back to the person with its countdown: they decide when to resend.
         client.options.max_attempts = 1;
         let params = chat_params(&request.parameters, &request.messages);
-        stream_answer(&client, &reach.target, &params, &run.cancel, &reach.context, sink).await
+        let outcome = stream_answer(&client, &reach.target, &params, &run.cancel, &reach.context, sink).await;
+        let route = url::Url::parse(reach.target.endpoint.as_str())
+            .map_or(Route::Direct, |url| network.options().proxy.route(&url));
+        through_proxy(outcome, &route)
     }
 
     /// The conversation and parameters as code to run elsewhere: the exact body this app would send,

@@ -7,10 +7,12 @@ use foundry_azure::arm::models::{Account, KeyName};
 use foundry_azure::arm::{AccountRef, ArmClient};
 use foundry_azure::cloud::Cloud;
 use foundry_azure::entra::cli::AzureCliTokenSource;
+use foundry_azure::http::{Pipeline, RetryPolicy};
 use foundry_azure::token::{StaticToken, TokenSource};
 use foundry_azure::AzureError;
 use serde::{Deserialize, Serialize};
 
+use super::network::Network;
 use super::{ConnectionError, Connections, ProfileView};
 use crate::profiles::{CloudChoice, Connection, Profile};
 use crate::saved_keys::{KeyOrigin, SavedKeyView};
@@ -126,9 +128,17 @@ impl Connections {
         }
     }
 
-    /// The profile's token source, kept in memory for the rest of the run.
+    /// The profile's token source, kept in memory until the run ends or the network settings change.
     pub(super) fn tokens(&self, profile: &Profile) -> Result<Arc<dyn TokenSource>, ConnectionError> {
-        self.sessions.source(&profile.id, || match &profile.connection {
+        self.tokens_over(&self.network(), profile)
+    }
+
+    fn tokens_over(
+        &self,
+        network: &Network,
+        profile: &Profile,
+    ) -> Result<Arc<dyn TokenSource>, ConnectionError> {
+        self.sessions.source(&profile.id, network.generation(), || match &profile.connection {
             Connection::Sandbox => Ok(Arc::new(StaticToken::new(SANDBOX_TOKEN))),
             Connection::AzureAccount { use_azure_cli: true, tenant, .. } => {
                 let tenant = Some(tenant.as_str()).filter(|t| *t != foundry_azure::entra::DEFAULT_TENANT);
@@ -138,7 +148,7 @@ impl Connections {
                 if self.sessions.is_expired(&profile.id) {
                     return Err(ConnectionError::SignInRequired(profile.name.clone()));
                 }
-                Ok(Arc::new(sign_in::token_source(self.secrets(), profile)?))
+                Ok(Arc::new(sign_in::token_source(self.secrets(), profile, network.sign_in_http()?)?))
             }
             Connection::EndpointKey { .. } => Err(ConnectionError::WrongKind(format!(
                 "'{}' is an endpoint + key profile: it does not sign in",
@@ -147,9 +157,18 @@ impl Connections {
         })
     }
 
+    /// The profile's Resource Manager client, over the network settings in effect and with their
+    /// api-versions.
     pub(super) async fn arm(&self, profile: &Profile) -> Result<ArmClient, ConnectionError> {
         let cloud = self.cloud(profile).await?;
-        self.sessions.arm(&profile.id, || Ok(ArmClient::new(&cloud, self.tokens(profile)?)?))
+        let network = self.network();
+        self.sessions.arm(&profile.id, network.generation(), || {
+            let tokens = self.tokens_over(&network, profile)?;
+            let pipeline = Pipeline::new(network.arm_http()?, tokens, RetryPolicy::default());
+            let mut client = ArmClient::with_pipeline(&cloud, pipeline);
+            client.api = network.api().clone();
+            Ok(client)
+        })
     }
 
     /// An Azure error, or "sign in again" when the reason is the profile's refused sign-in.

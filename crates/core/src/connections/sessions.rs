@@ -2,6 +2,8 @@
 //! on first use and dropped on sign-out. A source whose refresh token Entra refuses (expired, revoked)
 //! marks its profile "sign in again" instead of failing the same way on every later call. Each profile
 //! also keeps one Resource Manager client, so its mutations on an account queue behind each other.
+//! Both are made over the network settings of their time: once newer ones are applied, the next call
+//! makes them anew (a refreshing source holds its sign-in client; a Resource Manager client its pipeline).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -14,9 +16,34 @@ use foundry_azure::AzureError;
 /// The token sources of this run, and the profiles whose sign-in Entra refused.
 #[derive(Default)]
 pub struct Sessions {
-    sources: Mutex<HashMap<String, Arc<dyn TokenSource>>>,
-    clients: Mutex<HashMap<String, ArmClient>>,
+    sources: Mutex<HashMap<String, Kept<Arc<dyn TokenSource>>>>,
+    clients: Mutex<HashMap<String, Kept<ArmClient>>>,
     expired: Arc<Mutex<HashSet<String>>>,
+}
+
+/// Something made over one generation of the network settings.
+struct Kept<T> {
+    generation: u64,
+    value: T,
+}
+
+/// The value kept for `key` if it was made over `generation`, else the one `make` builds (then kept).
+fn kept_or_make<T: Clone>(
+    map: &Mutex<HashMap<String, Kept<T>>>,
+    key: &str,
+    generation: u64,
+    make: impl FnOnce() -> Result<T, super::ConnectionError>,
+) -> Result<T, super::ConnectionError> {
+    if let Some(kept) = lock(map).get(key).filter(|k| k.generation == generation) {
+        return Ok(kept.value.clone());
+    }
+    let value = make()?;
+    let mut kept = lock(map);
+    // A caller still on older settings must not replace what newer ones made meanwhile.
+    if kept.get(key).is_none_or(|k| k.generation <= generation) {
+        kept.insert(key.to_string(), Kept { generation, value: value.clone() });
+    }
+    Ok(value)
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -24,48 +51,38 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Sessions {
-    /// The source kept for `profile_id`, or the one `make` builds (then kept).
+    /// The source kept for `profile_id` made over network `generation`, or the one `make` builds (then kept).
     pub fn source(
         &self,
         profile_id: &str,
+        generation: u64,
         make: impl FnOnce() -> Result<Arc<dyn TokenSource>, super::ConnectionError>,
     ) -> Result<Arc<dyn TokenSource>, super::ConnectionError> {
-        if let Some(source) = lock(&self.sources).get(profile_id) {
-            return Ok(source.clone());
-        }
-        let watched: Arc<dyn TokenSource> = Arc::new(Watched {
-            inner: make()?,
-            profile_id: profile_id.to_string(),
-            expired: self.expired.clone(),
-        });
-        lock(&self.sources).insert(profile_id.to_string(), watched.clone());
-        Ok(watched)
+        kept_or_make(&self.sources, profile_id, generation, || Ok(self.watched(profile_id, make()?)))
     }
 
-    /// The Resource Manager client kept for `profile_id`, or the one `make` builds (then kept).
+    /// The Resource Manager client kept for `profile_id` made over network `generation`, or the one
+    /// `make` builds (then kept).
     pub fn arm(
         &self,
         profile_id: &str,
+        generation: u64,
         make: impl FnOnce() -> Result<ArmClient, super::ConnectionError>,
     ) -> Result<ArmClient, super::ConnectionError> {
-        if let Some(client) = lock(&self.clients).get(profile_id) {
-            return Ok(client.clone());
-        }
-        let client = make()?;
-        lock(&self.clients).insert(profile_id.to_string(), client.clone());
-        Ok(client)
+        kept_or_make(&self.clients, profile_id, generation, make)
     }
 
-    /// Replaces `profile_id`'s source after a sign-in, and clears its "sign in again" mark.
-    pub fn signed_in(&self, profile_id: &str, source: Arc<dyn TokenSource>) {
+    /// Replaces `profile_id`'s source (made over network `generation`) after a sign-in, and clears its
+    /// "sign in again" mark.
+    pub fn signed_in(&self, profile_id: &str, generation: u64, source: Arc<dyn TokenSource>) {
         lock(&self.expired).remove(profile_id);
         lock(&self.clients).remove(profile_id);
-        let watched: Arc<dyn TokenSource> = Arc::new(Watched {
-            inner: source,
-            profile_id: profile_id.to_string(),
-            expired: self.expired.clone(),
-        });
-        lock(&self.sources).insert(profile_id.to_string(), watched);
+        let value = self.watched(profile_id, source);
+        lock(&self.sources).insert(profile_id.to_string(), Kept { generation, value });
+    }
+
+    fn watched(&self, profile_id: &str, inner: Arc<dyn TokenSource>) -> Arc<dyn TokenSource> {
+        Arc::new(Watched { inner, profile_id: profile_id.to_string(), expired: self.expired.clone() })
     }
 
     /// Drops `profile_id`'s tokens (sign-out, removal, another tenant).

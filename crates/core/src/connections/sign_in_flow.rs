@@ -90,8 +90,10 @@ impl Connections {
     pub async fn start_device_code(&self, profile_id: &str) -> Result<DeviceCodeView, ConnectionError> {
         let profile = self.profile(profile_id)?;
         let (authority, client_id, scopes) = self.authority_of(&profile)?;
+        let http = self.network().sign_in_http()?;
         let flow =
-            DeviceCodeSignIn::start(&authority, &client_id, &scopes.each_ref().map(String::as_str)).await?;
+            DeviceCodeSignIn::start(&http, &authority, &client_id, &scopes.each_ref().map(String::as_str))
+                .await?;
         let prompt = flow.prompt();
         let sign_in_id = self.sign_ins.add(&profile.id, Flow::DeviceCode(flow));
         Ok(DeviceCodeView {
@@ -109,8 +111,10 @@ impl Connections {
     ) -> Result<BrowserSignInView, ConnectionError> {
         let profile = self.profile(profile_id)?;
         let (authority, client_id, scopes) = self.authority_of(&profile)?;
+        let http = self.network().sign_in_http()?;
         let flow =
-            BrowserSignIn::start(&authority, &client_id, &scopes.each_ref().map(String::as_str)).await?;
+            BrowserSignIn::start(&http, &authority, &client_id, &scopes.each_ref().map(String::as_str))
+                .await?;
         let authorize_url = flow.authorize_url().to_string();
         let sign_in_id = self.sign_ins.add(&profile.id, Flow::Browser(flow));
         Ok(BrowserSignInView { sign_in_id, authorize_url })
@@ -152,9 +156,14 @@ impl Connections {
             slot.clone_from(&user);
         }
         self.profiles().update(&profile)?;
-        let source = sign_in::token_source(self.secrets(), &profile)?;
+        let network = self.network();
+        let source = sign_in::token_source(self.secrets(), &profile, network.sign_in_http()?)?;
         let scope = self.arm_scope(&profile)?;
-        self.sessions.signed_in(&profile.id, Arc::new(source.with_token(&scope, &signed_in)));
+        self.sessions.signed_in(
+            &profile.id,
+            network.generation(),
+            Arc::new(source.with_token(&scope, &signed_in)),
+        );
         self.view(profile)
     }
 }

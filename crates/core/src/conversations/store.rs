@@ -134,6 +134,29 @@ impl ConversationStore {
         self.update_index(|index| index.retain(|s| s.id != id))
     }
 
+    /// Deletes every conversation (and the index); returns how many there were. Only this store's own
+    /// files go: anything else a person keeps in the folder stays.
+    pub fn clear(&self) -> Result<u32, StoreError> {
+        let _no_writes = self.write_lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let _no_index = self.index_lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut deleted = 0;
+        for id in self.ids()? {
+            let path = self.path_of(&id)?;
+            match std::fs::remove_file(&path) {
+                Ok(()) => deleted += 1,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(source) => return Err(StoreError::Io { action: "delete", path, source }),
+            }
+        }
+        let index = self.dir.join(INDEX);
+        match std::fs::remove_file(&index) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => return Err(StoreError::Io { action: "delete", path: index, source }),
+        }
+        Ok(deleted)
+    }
+
     /// The conversations whose title or any message contains every word of `query` (case-insensitive),
     /// the most recent first.
     pub fn search(&self, query: &str) -> Result<Vec<ConversationSummary>, StoreError> {

@@ -85,6 +85,24 @@ fn rename_delete_and_search_by_any_text() {
 }
 
 #[test]
+fn clearing_history_deletes_every_conversation_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ConversationStore::new(dir.path());
+    store.save(&conversation("c-1", "One", 10.0)).unwrap();
+    store.save(&conversation("c-2", "Two", 20.0)).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), b"mine").unwrap();
+
+    assert_eq!(store.clear().unwrap(), 2);
+    assert!(store.list().unwrap().is_empty());
+    assert!(ConversationStore::new(dir.path()).list().unwrap().is_empty(), "gone after a restart too");
+    assert!(!dir.path().join("index.json").exists());
+    assert_eq!(std::fs::read(dir.path().join("notes.txt")).unwrap(), b"mine");
+    // Clearing an empty or never-created history is no error.
+    assert_eq!(store.clear().unwrap(), 0);
+    assert_eq!(ConversationStore::new(dir.path().join("never")).clear().unwrap(), 0);
+}
+
+#[test]
 fn a_lost_or_stale_index_is_rebuilt_from_the_conversations() {
     let dir = tempfile::tempdir().unwrap();
     let store = ConversationStore::new(dir.path());

@@ -204,7 +204,19 @@ impl PresetStore {
         })
     }
 
-    /// Puts `presets` in place of every preset, in one write (importing settings, or undoing that).
+    /// Adds `incoming` (one with the same id as a kept preset replaces it), in one read-change-write so
+    /// an edit made meanwhile is not lost; returns the presets as they were, to undo with.
+    pub fn merge_in(&self, incoming: Vec<Preset>) -> Result<Vec<Preset>, PresetError> {
+        self.change(|kept| {
+            let before = kept.clone();
+            kept.retain(|old| !incoming.iter().any(|p| p.id == old.id));
+            kept.extend(incoming);
+            sort(kept);
+            before
+        })
+    }
+
+    /// Puts `presets` in place of every preset, in one write (undoing an import).
     pub fn replace_all(&self, presets: Vec<Preset>) -> Result<(), PresetError> {
         self.change(|kept| {
             *kept = presets;

@@ -196,6 +196,11 @@ impl Settings {
         fields
     }
 
+    /// Everything a save would refuse, each by its field (the files they name are read too).
+    pub fn problems_to_save(&self) -> Vec<FieldProblem> {
+        validate::problems_to_save(self)
+    }
+
     /// These settings with one section back to its defaults.
     pub fn with_section_reset(mut self, section: SettingsSection) -> Self {
         match section {

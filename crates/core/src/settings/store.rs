@@ -1,5 +1,6 @@
 //! The settings file: read (migrated and checked), written atomically, and — when it cannot be
-//! used — moved aside with a timestamp so the app starts on defaults and says so once.
+//! used — moved aside with a timestamp so the app starts on defaults and says so once. A file from a
+//! newer Foundry Desk is left in place and never written over: this run uses defaults, read-only.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -13,8 +14,21 @@ use crate::files::write_atomically;
 #[derive(Debug, Clone)]
 pub struct SettingsStore {
     path: PathBuf,
-    /// One read-change-write at a time.
-    lock: Arc<Mutex<()>>,
+    /// One read-change-write at a time; and what `load` decided about the file for this run.
+    state: Arc<Mutex<FileState>>,
+}
+
+/// Whether the file on disk is the settings in use.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum FileState {
+    /// It is (or there is none yet).
+    #[default]
+    InUse,
+    /// It could not be used and could not be moved aside (or not read): defaults are in use until
+    /// the next save replaces it.
+    StoodIn,
+    /// It was written by a newer Foundry Desk: defaults are in use, and nothing is saved over it.
+    Newer { found: u32 },
 }
 
 /// Settings as the app starts with them.
@@ -31,14 +45,16 @@ pub struct Loaded {
 pub struct Recovery {
     pub reason: String,
     /// Where the unusable file is now (it is kept, to fix by hand or send to us); none if it could
-    /// not be moved.
+    /// not be moved, or was left in place.
     pub moved_to: Option<String>,
+    /// The file was left in place for a newer Foundry Desk: no change is saved in this run.
+    pub read_only: bool,
 }
 
 impl SettingsStore {
     /// The settings kept at `path` (created on first save).
     pub fn new(path: impl Into<PathBuf>) -> Self {
-        Self { path: path.into(), lock: Arc::default() }
+        Self { path: path.into(), state: Arc::default() }
     }
 
     pub fn path(&self) -> &Path {
@@ -63,43 +79,71 @@ impl SettingsStore {
         }
     }
 
+    /// The settings the app uses now: the saved ones, or the defaults `load` decided on for this run.
+    pub fn in_use(&self) -> Result<Settings, SettingsError> {
+        let state = self.lock();
+        match *state {
+            FileState::InUse => self.read(),
+            FileState::StoodIn | FileState::Newer { .. } => Ok(Settings::default()),
+        }
+    }
+
     /// The settings to start with. A file that cannot be used (damaged, hand-edited into invalid
-    /// values, or from a newer Foundry Desk) is moved aside — never deleted — and defaults load.
+    /// values) is moved aside — never deleted — and defaults load. One from a newer Foundry Desk
+    /// stays where it is, untouched: defaults load and saving is refused until the app is updated.
     pub fn load(&self) -> Loaded {
-        let _one_at_a_time = self.lock();
-        match self.read() {
-            Ok(settings) => Loaded { settings, recovery: None },
+        let mut state = self.lock();
+        let (new_state, loaded) = match self.read() {
+            Ok(settings) => (FileState::InUse, Loaded { settings, recovery: None }),
+            Err(problem @ SettingsError::TooNew { found }) => {
+                let reason = format!("{problem}; until then it uses the defaults and saves no change");
+                tracing::warn!(%reason, "settings from a newer app; defaults in use, read-only");
+                let recovery = Recovery { reason, moved_to: None, read_only: true };
+                (
+                    FileState::Newer { found },
+                    Loaded { settings: Settings::default(), recovery: Some(recovery) },
+                )
+            }
             // Unreadable now (permissions, a lock): defaults for this run, the file left alone.
             Err(problem @ SettingsError::Io { .. }) => {
                 let reason = problem.to_string();
                 tracing::warn!(%reason, "settings file unreadable; defaults in use");
-                Loaded { settings: Settings::default(), recovery: Some(Recovery { reason, moved_to: None }) }
+                (FileState::StoodIn, defaults_because(reason, None))
             }
             Err(problem) => {
                 let aside = self.aside_path();
                 let moved_to = std::fs::rename(&self.path, &aside).ok().map(|()| aside.display().to_string());
                 let reason = problem.to_string();
                 tracing::warn!(%reason, moved_to = ?moved_to, "settings file set aside; defaults in use");
-                Loaded { settings: Settings::default(), recovery: Some(Recovery { reason, moved_to }) }
+                let state = if moved_to.is_some() { FileState::InUse } else { FileState::StoodIn };
+                (state, defaults_because(reason, moved_to))
             }
-        }
+        };
+        *state = new_state;
+        loaded
     }
 
     /// Checks and writes `settings`; nothing is written when any value is not allowed.
     pub fn save(&self, settings: Settings) -> Result<Settings, SettingsError> {
-        let _one_at_a_time = self.lock();
-        self.write(settings)
+        let mut state = self.lock();
+        self.write(&mut state, settings)
     }
 
-    /// Applies `change` to the saved settings and writes them (defaults if none are saved).
+    /// Applies `change` to the settings in use and writes them (defaults if none are saved).
     pub fn update(&self, change: impl FnOnce(&mut Settings)) -> Result<Settings, SettingsError> {
-        let _one_at_a_time = self.lock();
-        let mut settings = self.read()?;
+        let mut state = self.lock();
+        let mut settings = match *state {
+            FileState::InUse => self.read()?,
+            FileState::StoodIn | FileState::Newer { .. } => Settings::default(),
+        };
         change(&mut settings);
-        self.write(settings)
+        self.write(&mut state, settings)
     }
 
-    fn write(&self, mut settings: Settings) -> Result<Settings, SettingsError> {
+    fn write(&self, state: &mut FileState, mut settings: Settings) -> Result<Settings, SettingsError> {
+        if let FileState::Newer { found } = *state {
+            return Err(SettingsError::TooNew { found });
+        }
         settings.version = SETTINGS_VERSION;
         let problems = validate::problems_to_save(&settings);
         if !problems.is_empty() {
@@ -108,6 +152,7 @@ impl SettingsStore {
         let bytes =
             serde_json::to_vec_pretty(&settings).map_err(|e| self.io("encoded", std::io::Error::other(e)))?;
         write_atomically(&self.path, &bytes).map_err(|source| self.io("written", source))?;
+        *state = FileState::InUse;
         Ok(settings)
     }
 
@@ -123,7 +168,11 @@ impl SettingsStore {
         SettingsError::Io { path: self.path.display().to_string(), action, source }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, ()> {
-        self.lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    fn lock(&self) -> std::sync::MutexGuard<'_, FileState> {
+        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+fn defaults_because(reason: String, moved_to: Option<String>) -> Loaded {
+    Loaded { settings: Settings::default(), recovery: Some(Recovery { reason, moved_to, read_only: false }) }
 }

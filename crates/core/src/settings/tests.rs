@@ -123,14 +123,48 @@ fn a_hand_edited_invalid_value_is_set_aside_too_and_named() {
 }
 
 #[test]
-fn settings_from_a_newer_app_are_set_aside_not_overwritten() {
+fn settings_from_a_newer_app_are_left_in_place_and_never_written_over() {
     let dir = tempfile::tempdir().expect("dir");
-    let store = store_with(dir.path(), r#"{"version":7,"appearance":{"theme":"dark"}}"#);
+    let newer = r#"{"version":7,"appearance":{"theme":"dark"}}"#;
+    let store = store_with(dir.path(), newer);
     assert!(matches!(store.read(), Err(SettingsError::TooNew { found: 7 })));
-    let recovery = store.load().recovery.expect("a notice");
+    let loaded = store.load();
+    let recovery = loaded.recovery.expect("a notice");
     assert!(recovery.reason.contains("newer than this app"), "{}", recovery.reason);
-    let moved = recovery.moved_to.expect("kept");
-    assert!(std::fs::read_to_string(moved).expect("kept").contains("\"version\":7"));
+    assert!(recovery.reason.contains("saves no change"), "{}", recovery.reason);
+    assert_eq!(recovery.moved_to, None, "left where the newer app looks for it");
+    assert!(recovery.read_only);
+    assert_eq!(loaded.settings, Settings::default());
+    assert_eq!(store.in_use().expect("defaults in use"), Settings::default());
+
+    // Any change is refused, so the newer app finds its file as it left it.
+    let mut dark = Settings::default();
+    dark.appearance.theme = ThemePreference::Dark;
+    assert!(matches!(store.save(dark), Err(SettingsError::TooNew { found: 7 })));
+    assert!(matches!(store.update(|s| s.appearance.compact = true), Err(SettingsError::TooNew { .. })));
+    assert_eq!(std::fs::read_to_string(dir.path().join("settings.json")).expect("still there"), newer);
+}
+
+#[test]
+fn a_file_that_cannot_be_moved_aside_gives_defaults_until_a_save_replaces_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let damaged = r#"{"version":2,"appearance":"#;
+    let store = store_with(dir.path(), damaged);
+    // Where it would be moved is taken (by folders with something in them, for the next minute's
+    // timestamps): the move fails, as it would on a read-only mount.
+    let now = chrono::Local::now();
+    for second in 0..60 {
+        let stamp = (now + chrono::Duration::seconds(second)).format("%Y%m%d-%H%M%S");
+        let taken = dir.path().join(format!("settings.json.invalid-{stamp}"));
+        std::fs::create_dir_all(taken.join("occupied")).expect("take the name");
+    }
+    let loaded = store.load();
+    assert_eq!(loaded.recovery.expect("a notice").moved_to, None);
+    // The app keeps working on the defaults the notice promised, instead of failing on every read.
+    assert_eq!(store.in_use().expect("defaults"), Settings::default());
+    let saved = store.update(|s| s.appearance.compact = true).expect("a save replaces the damaged file");
+    assert!(saved.appearance.compact);
+    assert_eq!(store.in_use().expect("saved"), saved);
 }
 
 #[test]
@@ -192,11 +226,12 @@ fn a_manual_proxy_needs_a_proxy_url_without_credentials() {
         problems_of(|s| s.network.proxy = ProxySetting::Manual { url: url.into(), no_proxy: vec![] })
     };
     assert!(manual("http://proxy.corp:8080").is_empty());
-    assert!(manual("socks5://127.0.0.1:1080").is_empty());
+    assert!(manual("https://proxy.corp:8443").is_empty());
     for (bad, says) in [
         ("proxy.corp:8080", "http"),
         ("not a url", "not a URL"),
-        ("ftp://proxy.corp", "http, https or socks5"),
+        ("ftp://proxy.corp", "http or https"),
+        ("socks5://127.0.0.1:1080", "http or https"),
         ("http://me:secret@proxy.corp:8080", "plain file"),
         ("http://me:secret#x@proxy.corp:8080", "not a URL"),
     ] {

@@ -106,17 +106,13 @@ impl ImportPlan {
 
     /// Reads an export file against the settings and presets in these stores.
     pub fn against(text: &str, store: &SettingsStore, presets: &PresetStore) -> Result<Self, SettingsError> {
-        Self::read(text, &store.read()?, &presets.list().map_err(preset_error)?)
+        Self::read(text, &store.in_use()?, &presets.list().map_err(preset_error)?)
     }
 
     /// Applies the import: the presets (same id replaced, others added, the rest kept), then the
     /// settings. Should the settings not be written, the presets are put back as they were.
     pub fn apply(self, store: &SettingsStore, presets: &PresetStore) -> Result<Settings, SettingsError> {
-        let before = presets.list().map_err(preset_error)?;
-        let mut merged: Vec<Preset> =
-            before.iter().filter(|kept| !self.presets.iter().any(|p| p.id == kept.id)).cloned().collect();
-        merged.extend(self.presets);
-        presets.replace_all(merged).map_err(preset_error)?;
+        let before = presets.merge_in(self.presets).map_err(preset_error)?;
         store.save(self.settings).inspect_err(|_| {
             if let Err(undo) = presets.replace_all(before) {
                 tracing::error!(error = %undo, "the presets could not be put back after a failed import");

@@ -21,6 +21,8 @@ import { StopField } from "./StopField";
 
 type ParametersPanelProps = {
   rules: ParameterRules;
+  /** What "Reset to defaults" sets: the model's defaults unless told otherwise. */
+  defaults?: PlaygroundParameters;
   value: PlaygroundParameters;
   onChange: (parameters: PlaygroundParameters) => void;
   target: ConversationTarget | null;
@@ -33,6 +35,7 @@ type ParametersPanelProps = {
  */
 export function ParametersPanel({
   rules,
+  defaults = DEFAULT_PARAMETERS,
   value,
   onChange,
   target,
@@ -285,7 +288,10 @@ export function ParametersPanel({
           className="button button-small"
           data-testid="params-reset"
           disabled={disabled}
-          onClick={() => replaceAll({ ...DEFAULT_PARAMETERS, stop: [] })}
+          onClick={() => {
+            const reset = withDefaults(defaults);
+            replaceAll({ ...reset, stop: [...reset.stop] });
+          }}
         >
           Reset to defaults
         </button>

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   commands,
   type ConversationMessage,
@@ -12,14 +12,21 @@ import { Screen } from "../../components/Screen";
 import { unwrap } from "../../lib/unwrap";
 import "../../styles/forms.css";
 import "../../styles/playground.css";
+import { useSettings } from "../settings/settingsQueries";
 import { CompareView } from "./CompareView";
 import { Composer } from "./Composer";
 import { Conversation } from "./Conversation";
 import { HistoryPanel } from "./HistoryPanel";
 import { ParametersPanel } from "./ParametersPanel";
-import { parameterProblems, shownProblems } from "./parameters";
+import {
+  DEFAULT_PARAMETERS,
+  parameterProblems,
+  shownProblems,
+  startingParameters,
+} from "./parameters";
 import { NoDeployment, RouteNoteView } from "./PlaygroundEmpty";
 import { ClearConfirmation, PlaygroundHeader, StillArriving } from "./PlaygroundHeader";
+import { SaveStatus, UnsavedConfirmation, useSaveShortcut } from "./SavingByHand";
 import { useTargets } from "./playgroundQueries";
 import { usePlaygroundSession } from "./usePlaygroundSession";
 import { useRouteTarget } from "./useRouteTarget";
@@ -61,12 +68,21 @@ function useUnlistedRules(target: ConversationTarget | null, enabled: boolean) {
   });
 }
 
+/** Where the person goes from the conversation on screen. */
+type Leaving = { to: "new" } | { to: "open"; id: string };
+
 /**
  * The chat playground: history on the left, the conversation with one deployment in the middle
  * (streaming answers, their numbers, what went wrong and what to do), its parameters on the right.
+ * New conversations start from the Playground defaults in Settings; with auto-save off there, the
+ * conversation is saved with Save (or Ctrl/Cmd+S), and leaving unsaved changes asks first.
  */
 export function PlaygroundScreen() {
   const targets = useTargets();
+  const settings = useSettings();
+  // Until the settings are read (or when they cannot be), the playground works as it always has.
+  const savedDefaults = settings.data?.playground;
+  const autosave = savedDefaults?.autosave ?? true;
   const {
     session,
     run,
@@ -80,6 +96,7 @@ export function PlaygroundScreen() {
     deleteMessage,
     setTarget,
     setParameters,
+    followDefaults,
     startNew,
     open,
     opening,
@@ -87,11 +104,16 @@ export function PlaygroundScreen() {
     adoptTitle,
     saveFailure,
     retrySave,
-  } = usePlaygroundSession();
+    saveState,
+    savingNow,
+    saveNow,
+    hasUnsavedChanges,
+  } = usePlaygroundSession(autosave);
   const [draft, setDraft] = useState("");
   const [comparing, setComparing] = useState(false);
   const [showingCode, setShowingCode] = useState(false);
   const [confirmingClear, setConfirmingClear] = useState(false);
+  const [leaving, setLeaving] = useState<Leaving | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
 
   const profiles = targets.data;
@@ -101,6 +123,18 @@ export function PlaygroundScreen() {
   const unlistedRules = useUnlistedRules(target, unlisted);
   const rules = chosen?.rules ?? (unlisted ? unlistedRules.data : undefined) ?? null;
   const routeNote = useRouteTarget(targets, target, setTarget);
+
+  // The defaults of the deployment's model family (reasoning or chat, as its rules say); none
+  // while the rules of a deployment are still being read.
+  const reasoning = rules?.reasoning === true;
+  const familyKnown = target === null || rules !== null;
+  const starting = useMemo(
+    () => (familyKnown ? startingParameters(savedDefaults, reasoning) : null),
+    [familyKnown, savedDefaults, reasoning],
+  );
+  useEffect(() => {
+    if (starting !== null) followDefaults(starting);
+  }, [starting, followDefaults]);
 
   // A parameter the model does not take is not sent, so it cannot hold a send back.
   const problems =
@@ -142,10 +176,39 @@ export function PlaygroundScreen() {
 
   function newConversation() {
     setConfirmingClear(false);
+    setLeaving(null);
     setComparing(false);
     startNew();
     focusComposer();
   }
+
+  function openConversation(id: string) {
+    setConfirmingClear(false);
+    setLeaving(null);
+    setComparing(false);
+    open(id);
+  }
+
+  function go(where: Leaving) {
+    if (where.to === "new") newConversation();
+    else openConversation(where.id);
+  }
+
+  /** Goes `where`, asking first when that would lose unsaved changes (auto-save off). */
+  function leaveTo(where: Leaving) {
+    if (hasUnsavedChanges()) {
+      setConfirmingClear(false);
+      setLeaving(where);
+    } else {
+      go(where);
+    }
+  }
+
+  const canSave = !autosave && saveState === "unsaved" && !streaming && !savingNow;
+  const saveByHand = useCallback(() => {
+    if (canSave) saveNow();
+  }, [canSave, saveNow]);
+  useSaveShortcut(!autosave, saveByHand);
 
   function conversationBody() {
     const noDeployments =
@@ -194,12 +257,8 @@ export function PlaygroundScreen() {
         <aside className="playground-history" aria-label="History">
           <HistoryPanel
             activeId={session.id}
-            onOpen={(id) => {
-              setConfirmingClear(false);
-              setComparing(false);
-              open(id);
-            }}
-            onNew={newConversation}
+            onOpen={(id) => leaveTo({ to: "open", id })}
+            onNew={() => leaveTo({ to: "new" })}
             onDeleted={forgetDeleted}
             onRenamed={adoptTitle}
           />
@@ -215,17 +274,42 @@ export function PlaygroundScreen() {
             confirmingClear={confirmingClear}
             canClear={session.messages.length > 0}
             onTarget={(picked) => setTarget(picked.target)}
-            onNew={newConversation}
+            onNew={() => leaveTo({ to: "new" })}
             onViewCode={() => setShowingCode(true)}
             onToggleCompare={() => setComparing((on) => !on)}
-            onClear={() => setConfirmingClear(true)}
+            onClear={() => {
+              // Unsaved, it would not stay in History as Clear says: ask about that instead.
+              if (hasUnsavedChanges()) leaveTo({ to: "new" });
+              else setConfirmingClear(true);
+            }}
           />
+
+          {!autosave && (
+            <SaveStatus
+              state={saveState}
+              saving={savingNow}
+              canSave={canSave}
+              streaming={streaming}
+              onSave={saveByHand}
+            />
+          )}
+
+          {leaving !== null && (
+            <UnsavedConfirmation
+              onSave={() => {
+                saveNow();
+                go(leaving);
+              }}
+              onDiscard={() => go(leaving)}
+              onCancel={() => setLeaving(null)}
+            />
+          )}
 
           {routeNote !== null && <RouteNoteView note={routeNote} />}
 
           {confirmingClear && (
             <ClearConfirmation
-              onConfirm={newConversation}
+              onConfirm={() => leaveTo({ to: "new" })}
               onCancel={() => setConfirmingClear(false)}
             />
           )}
@@ -287,6 +371,7 @@ export function PlaygroundScreen() {
           {rules !== null ? (
             <ParametersPanel
               rules={rules}
+              defaults={starting ?? DEFAULT_PARAMETERS}
               value={session.parameters}
               onChange={setParameters}
               target={target}

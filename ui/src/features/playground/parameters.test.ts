@@ -7,11 +7,14 @@ import {
   isHidden,
   parameterProblems,
   parseNumber,
+  sameParameters,
   shownProblems,
+  startingParameters,
   stopText,
   unescapeStop,
   withDefaults,
 } from "./parameters";
+import { sampleSettings } from "../../test/fixtures";
 import {
   rulesChat,
   rulesGpt5,
@@ -143,5 +146,42 @@ describe("parameters", () => {
     expect(unescapeStop("\\n\\nUser:")).toBe("\n\nUser:");
     expect(unescapeStop("a\\tb")).toBe("a\tb");
     expect(stopText("\n\nUser:")).toBe('"\\n\\nUser:"');
+  });
+});
+
+describe("starting parameters", () => {
+  const saved = sampleSettings("system", {
+    chat: sampleParameters({ systemMessage: "Be brief.", temperature: 0.3, pastMessages: 4 }),
+    reasoning: { reasoningEffort: "high" },
+  }).playground;
+
+  it("are the saved defaults of the model's family: reasoning or chat", () => {
+    expect(startingParameters(saved, rulesChat.reasoning)).toEqual(
+      sampleParameters({ systemMessage: "Be brief.", temperature: 0.3, pastMessages: 4 }),
+    );
+    // Filled where the saved defaults leave a field out.
+    expect(startingParameters(saved, rulesReasoning.reasoning)).toEqual(
+      sampleParameters({ reasoningEffort: "high" }),
+    );
+    expect(startingParameters(saved, rulesGpt5.reasoning)).toEqual(
+      sampleParameters({ reasoningEffort: "high" }),
+    );
+    // A model nobody could look up is offered everything, as a chat model.
+    expect(startingParameters(saved, rulesUnknown.reasoning)).toEqual(
+      startingParameters(saved, false),
+    );
+  });
+
+  it("are the model's defaults while no settings are read", () => {
+    expect(startingParameters(undefined, false)).toBe(DEFAULT_PARAMETERS);
+    expect(startingParameters(undefined, true)).toBe(DEFAULT_PARAMETERS);
+  });
+
+  it("compare by what they send, a field left out being its default", () => {
+    expect(sameParameters({ temperature: 0.3 }, sampleParameters({ temperature: 0.3 }))).toBe(
+      true,
+    );
+    expect(sameParameters(sampleParameters({ stop: ["END"] }), sampleParameters())).toBe(false);
+    expect(sameParameters(sampleParameters({ pastMessages: 4 }), DEFAULT_PARAMETERS)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { ParameterRules, PlaygroundParameters } from "../../bindings";
+import type { ParameterRules, PlaygroundDefaults, PlaygroundParameters } from "../../bindings";
 
 /** Every parameter at the model's default: nothing is sent but the last 10 messages. */
 export const DEFAULT_PARAMETERS: PlaygroundParameters = {
@@ -33,6 +33,25 @@ export function withDefaults(parameters: PlaygroundParameters): Required<Playgro
     pastMessages: parameters.pastMessages ?? 10,
     jsonResponse: parameters.jsonResponse ?? false,
   };
+}
+
+/** Whether two sets of parameters are the same (a field left out counts as its default). */
+export function sameParameters(a: PlaygroundParameters, b: PlaygroundParameters): boolean {
+  return JSON.stringify(withDefaults(a)) === JSON.stringify(withDefaults(b));
+}
+
+/**
+ * The parameters a new conversation starts from: the Playground defaults saved in Settings for
+ * its model's family — `reasoning` for a reasoning model (as its `ParameterRules` say, the rules
+ * the panel shows), `chat` for any other — or `DEFAULT_PARAMETERS` while no settings are read
+ * (still loading, or unreadable).
+ */
+export function startingParameters(
+  saved: PlaygroundDefaults | undefined,
+  reasoning: boolean,
+): PlaygroundParameters {
+  if (saved === undefined) return DEFAULT_PARAMETERS;
+  return withDefaults(reasoning ? saved.reasoning : saved.chat);
 }
 
 export const MAX_STOP_SEQUENCES = 4;

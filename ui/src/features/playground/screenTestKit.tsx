@@ -1,5 +1,6 @@
+import { QueryClientProvider } from "@tanstack/react-query";
 import type { Channel, InvokeArgs } from "@tauri-apps/api/core";
-import { act, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { expect } from "vitest";
 import type {
@@ -12,8 +13,9 @@ import type {
   SendOutcome,
   SendRequest,
 } from "../../bindings";
+import { createQueryClient } from "../../lib/queryClient";
+import { sampleSettings } from "../../test/fixtures";
 import { mockCommands, type CommandReplies, type IpcCall } from "../../test/mockCommands";
-import { renderWithQueries } from "../../test/render";
 import { PlaygroundScreen } from "./PlaygroundScreen";
 import { targetsFixture } from "./testFixtures";
 
@@ -138,7 +140,11 @@ export function problemOutcome(
 
 export type User = ReturnType<typeof userEvent.setup>;
 
-/** The screen on `hash`, its IPC answered by `replies` over a working default for each. */
+/**
+ * The screen on `hash`, its IPC answered by `replies` over a working default for each (settings
+ * with the Playground defaults at the model's defaults, and auto-save on). `queryClient` is the
+ * screen's cache, as the Settings screen updates it when it saves.
+ */
 export function renderPlayground(
   replies: CommandReplies = {},
   hash = gpt4oRoute,
@@ -153,10 +159,17 @@ export function renderPlayground(
     save_conversation: (args) => summaryOf(argOf(args, "conversation") as Conversation),
     stop_chat: () => true,
     send_chat: server.reply,
+    get_settings: () => sampleSettings("system"),
     ...replies,
   });
-  renderWithQueries(<PlaygroundScreen />);
-  return { user, calls, server };
+  // As renderWithQueries does, with the client in reach.
+  const queryClient = createQueryClient();
+  render(
+    <QueryClientProvider client={queryClient}>
+      <PlaygroundScreen />
+    </QueryClientProvider>,
+  );
+  return { user, calls, server, queryClient };
 }
 
 export function input(): HTMLTextAreaElement {

@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { ConversationMessage } from "../../bindings";
 import { DEFAULT_PARAMETERS } from "./parameters";
-import { gpt4oTarget } from "./testFixtures";
+import { gpt4oTarget, o4miniTarget, sampleConversation, sampleParameters } from "./testFixtures";
 import {
   emptySession,
+  fromSaved,
+  hasSomethingToSave,
   newConversationId,
   newMessageId,
   titleFrom,
   toConversation,
+  withChosenParameters,
+  withStartingParameters,
 } from "./session";
 
 function question(content: string): ConversationMessage {
@@ -87,5 +91,58 @@ describe("what is saved", () => {
       updatedAtMs: 200,
     });
     expect(toConversation({ ...session, title: "Greetings" }, 200)?.title).toBe("Greetings");
+  });
+});
+
+describe("the parameters a conversation starts from", () => {
+  const chatDefaults = sampleParameters({ systemMessage: "Be brief.", temperature: 0.3 });
+  const reasoningDefaults = sampleParameters({ reasoningEffort: "high" });
+
+  it("follow the defaults while nobody has touched the conversation", () => {
+    const fresh = emptySession(gpt4oTarget.target, chatDefaults);
+    expect(fresh.followsDefaults).toBe(true);
+    // Its deployment changed to a reasoning model: that family's defaults.
+    const switched = withStartingParameters(
+      { ...fresh, target: o4miniTarget.target },
+      reasoningDefaults,
+    );
+    expect(switched.parameters).toEqual(reasoningDefaults);
+    expect(switched.followsDefaults).toBe(true);
+    // The same defaults again change nothing.
+    expect(withStartingParameters(switched, sampleParameters({ reasoningEffort: "high" }))).toBe(
+      switched,
+    );
+  });
+
+  it("are kept once chosen by hand or by a preset, whatever the defaults become", () => {
+    const chosen = withChosenParameters(
+      emptySession(gpt4oTarget.target, chatDefaults),
+      sampleParameters({ temperature: 1.2 }),
+    );
+    expect(chosen.followsDefaults).toBe(false);
+    expect(withStartingParameters(chosen, reasoningDefaults)).toBe(chosen);
+  });
+
+  it("are kept once something was asked, and in a reopened conversation", () => {
+    const asked = {
+      ...emptySession(gpt4oTarget.target, chatDefaults),
+      messages: [question("Hi")],
+    };
+    expect(withStartingParameters(asked, reasoningDefaults)).toBe(asked);
+    const reopened = fromSaved(sampleConversation);
+    expect(reopened.followsDefaults).toBe(false);
+    expect(withStartingParameters({ ...reopened, messages: [] }, chatDefaults).parameters).toEqual(
+      sampleConversation.parameters,
+    );
+  });
+});
+
+describe("what would be lost unsaved", () => {
+  it("is nothing until something is asked, or a saved conversation changes", () => {
+    const fresh = emptySession(gpt4oTarget.target, DEFAULT_PARAMETERS);
+    expect(hasSomethingToSave(fresh)).toBe(false);
+    expect(hasSomethingToSave({ ...fresh, messages: [question("Hi")] })).toBe(true);
+    expect(hasSomethingToSave(fresh, "Hi")).toBe(true);
+    expect(hasSomethingToSave({ ...fresh, target: null, messages: [question("Hi")] })).toBe(false);
   });
 });

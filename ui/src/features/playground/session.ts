@@ -4,7 +4,7 @@ import type {
   ConversationTarget,
   PlaygroundParameters,
 } from "../../bindings";
-import { DEFAULT_PARAMETERS } from "./parameters";
+import { DEFAULT_PARAMETERS, sameParameters } from "./parameters";
 
 // The conversation on screen as plain data, and what the store saves of it.
 
@@ -17,6 +17,11 @@ export type Session = {
   parameters: PlaygroundParameters;
   messages: ConversationMessage[];
   createdAtMs: number;
+  /**
+   * Nothing asked yet and the parameters never chosen (by hand, a preset, or a saved
+   * conversation): they follow the saved defaults of the deployment's model family.
+   */
+  followsDefaults: boolean;
 };
 
 const TITLE_LENGTH = 60;
@@ -84,6 +89,7 @@ export function emptySession(
     parameters,
     messages: [],
     createdAtMs: Date.now(),
+    followsDefaults: true,
   };
 }
 
@@ -95,7 +101,32 @@ export function fromSaved(conversation: Conversation): Session {
     parameters: { ...DEFAULT_PARAMETERS, ...conversation.parameters },
     messages: conversation.messages ?? [],
     createdAtMs: conversation.createdAtMs ?? Date.now(),
+    followsDefaults: false,
   };
+}
+
+/**
+ * The conversation once the starting defaults are `defaults` (another deployment's family, or
+ * defaults changed in Settings): one nobody has touched takes them; any other keeps what was
+ * chosen for it.
+ */
+export function withStartingParameters(session: Session, defaults: PlaygroundParameters): Session {
+  if (!session.followsDefaults || session.messages.length > 0) return session;
+  if (sameParameters(session.parameters, defaults)) return session;
+  return { ...session, parameters: defaults };
+}
+
+/** The conversation with parameters someone chose: it keeps them from now on. */
+export function withChosenParameters(session: Session, parameters: PlaygroundParameters): Session {
+  return { ...session, parameters, followsDefaults: false };
+}
+
+/**
+ * Whether the conversation has anything the store would save (see `toConversation`): what is
+ * lost if it is left unsaved.
+ */
+export function hasSomethingToSave(session: Session, savedTitle?: string): boolean {
+  return toConversation(session, 0, savedTitle) !== null;
 }
 
 /** The messages up to and with the last question: what a retry or a regenerate sends again. */

@@ -12,27 +12,36 @@ import { useSaveConversation } from "./playgroundQueries";
 import {
   emptySession,
   fromSaved,
+  hasSomethingToSave,
   keptAnswer,
   newMessageId,
   toConversation,
   upToLastQuestion,
+  withChosenParameters,
+  withStartingParameters,
   type Session,
 } from "./session";
 import { useChatRun } from "./useChatRun";
+import { useSaveState } from "./useSaveState";
 
 /** How long parameter and deployment changes settle before the conversation is saved with them. */
 export const SETTINGS_SAVE_DELAY_MS = 500;
 
+type SaveFailure = { error: unknown; session: Session; edits: number };
+
 /**
  * The conversation on screen and everything done to it: send (streaming one answer), stop,
- * retry, regenerate, edit and resend, delete, start anew, reopen from History. It saves itself
- * after each answer or failure, after each edit, and once changed parameters settle; never
- * mid-answer. An empty one is saved only if it was saved before; a deleted one, never again.
- * Nothing typed is lost: a question stays in the conversation whatever happened to its answer.
+ * retry, regenerate, edit and resend, delete, start anew, reopen from History. With `autosave`
+ * it saves itself after each answer or failure, after each edit, and once changed parameters
+ * settle; never mid-answer. Without, it is saved only when asked (`saveNow`), and says whether
+ * it has unsaved changes. An empty one is saved only if it was saved before; a deleted one,
+ * never again. Nothing typed is lost: a question stays in the conversation whatever happened
+ * to its answer.
  */
-export function usePlaygroundSession() {
+export function usePlaygroundSession(autosave: boolean) {
   const { state: runState, live, start, stop, reset } = useChatRun();
-  const saveConversation = useSaveConversation().mutateAsync;
+  const saving = useSaveConversation();
+  const saveConversation = saving.mutateAsync;
   const [session, setSession] = useState<Session>(() => emptySession(null, DEFAULT_PARAMETERS));
   // The session as of the last change, for code that runs after an await.
   const current = useRef(session);
@@ -50,10 +59,23 @@ export function usePlaygroundSession() {
   // Parameters or deployment changed since the conversation was last saved or sent.
   const settingsDirty = useRef(false);
   const [settingsEdits, setSettingsEdits] = useState(0);
-  const [saveFailure, setSaveFailure] = useState<{ error: unknown; session: Session } | null>(
-    null,
-  );
+  // A save that failed, with the changes made when its conversation was taken.
+  const [saveFailure, setSaveFailure] = useState<SaveFailure | null>(null);
   const streaming = runState.status === "streaming";
+  // Settings' auto-save, for code that runs after an await.
+  const autosaving = useRef(autosave);
+  // The parameters a new conversation starts from, as the screen last told (`followDefaults`).
+  const startingParameters = useRef(DEFAULT_PARAMETERS);
+  const saveState = useSaveState();
+  const { changed, replaced, editsSoFar, landed, isUnsaved } = saveState;
+  // Left mid-answer with auto-save off and Save chosen: saved once its answer ends.
+  const keptWhenAnswered = useRef(new Set<string>());
+
+  /** The conversation on screen changed, and is now `after`. */
+  const noteChange = useCallback(
+    (after: Session) => changed(hasSomethingToSave(after, savedTitles.current.get(after.id))),
+    [changed],
+  );
 
   const update = useCallback((change: (before: Session) => Session) => {
     current.current = change(current.current);
@@ -62,8 +84,9 @@ export function usePlaygroundSession() {
 
   // Saves one after the other, in the order asked: an older save never lands after a newer one.
   // What is saved is decided at its turn, so a delete or a rename made meanwhile is respected.
+  // `editsThen`: the changes made when `snapshot` was taken (none since: it is saved as it is).
   const save = useCallback(
-    (snapshot: Session) => {
+    (snapshot: Session, editsThen: number = editsSoFar()) => {
       const id = snapshot.id;
       saveQueue.current = saveQueue.current.then(async () => {
         if (deleted.current.has(id)) return;
@@ -78,12 +101,15 @@ export function usePlaygroundSession() {
           await saveConversation(conversation);
           savedTitles.current.set(id, conversation.title);
           setSaveFailure((failure) => (failure?.session.id === id ? null : failure));
+          if (current.current.id === id) landed(editsThen);
         } catch (error) {
-          if (!deleted.current.has(id)) setSaveFailure({ error, session: snapshot });
+          if (!deleted.current.has(id)) {
+            setSaveFailure({ error, session: snapshot, edits: editsThen });
+          }
         }
       });
     },
-    [saveConversation],
+    [saveConversation, editsSoFar, landed],
   );
 
   /**
@@ -96,11 +122,16 @@ export function usePlaygroundSession() {
       const before = current.current;
       const target = before.target;
       if (target === null || messages.length === 0) return;
-      const asked: Session = { ...before, messages: [...messages, ...keptUntilAnswered] };
+      const asked: Session = {
+        ...before,
+        messages: [...messages, ...keptUntilAnswered],
+        followsDefaults: false,
+      };
       // The answer's save carries the parameters and the deployment it was asked with.
       settingsDirty.current = false;
       asking.current = asked.id;
       update(() => asked);
+      noteChange(asked);
       const outcome = await start({ target, parameters: asked.parameters, messages });
       if (asking.current === asked.id) asking.current = null;
       const answer = outcome?.message ?? null;
@@ -116,20 +147,23 @@ export function usePlaygroundSession() {
       if (still) {
         settingsDirty.current = false;
         update(() => finished);
+        noteChange(finished);
       }
-      save(finished);
+      const kept = keptWhenAnswered.current.delete(asked.id);
+      if (autosaving.current || kept) save(finished);
     },
-    [start, save, update],
+    [start, save, update, noteChange],
   );
 
   /**
    * Leaves the conversation on screen: settings changed a moment ago are saved with it, and an
-   * answer still streaming is stopped and kept (saved once it ends).
+   * answer still streaming is stopped and kept (saved once it ends). With auto-save off, it is
+   * saved only if `saveNow` was asked first.
    */
   const leave = useCallback(() => {
     const left = current.current;
     if (asking.current === left.id) leftBehind.current = left;
-    else if (settingsDirty.current) save(left);
+    else if (settingsDirty.current && autosaving.current) save(left);
     settingsDirty.current = false;
     stop();
     reset();
@@ -176,9 +210,10 @@ export function usePlaygroundSession() {
         ...s,
         messages: s.messages.filter((message) => message.id !== messageId),
       }));
-      save(current.current);
+      noteChange(current.current);
+      if (autosaving.current) save(current.current);
     },
-    [save, update],
+    [save, update, noteChange],
   );
 
   // Parameters and the deployment are saved once they settle, never mid-answer (the answer's
@@ -186,16 +221,17 @@ export function usePlaygroundSession() {
   const changeSettings = useCallback(
     (change: (before: Session) => Session) => {
       update(change);
+      noteChange(current.current);
       settingsDirty.current = true;
       setSettingsEdits((count) => count + 1);
     },
-    [update],
+    [update, noteChange],
   );
 
   useEffect(() => {
     if (settingsEdits === 0 || streaming) return;
     const timer = setTimeout(() => {
-      if (!settingsDirty.current) return;
+      if (!settingsDirty.current || !autosaving.current) return;
       settingsDirty.current = false;
       save(current.current);
     }, SETTINGS_SAVE_DELAY_MS);
@@ -207,24 +243,71 @@ export function usePlaygroundSession() {
     [changeSettings],
   );
 
+  /** Parameters chosen by hand or by a preset: the conversation keeps them. */
   const setParameters = useCallback(
-    (parameters: PlaygroundParameters) => changeSettings((s) => ({ ...s, parameters })),
+    (parameters: PlaygroundParameters) =>
+      changeSettings((s) => withChosenParameters(s, parameters)),
     [changeSettings],
   );
 
-  /** A new, empty conversation with the same deployment and parameters. */
+  /**
+   * The parameters a new conversation starts from (the saved defaults for the deployment's model
+   * family): later new conversations take them, and so does the one on screen if nobody has
+   * touched it.
+   */
+  const followDefaults = useCallback(
+    (parameters: PlaygroundParameters) => {
+      startingParameters.current = parameters;
+      const followed = withStartingParameters(current.current, parameters);
+      if (followed !== current.current) update(() => followed);
+    },
+    [update],
+  );
+
+  /** A new, empty conversation with the same deployment, on the starting parameters. */
   const startNew = useCallback(() => {
     leave();
     setSaveFailure(null);
-    update((s) => emptySession(s.target, s.parameters));
-  }, [leave, update]);
+    update((s) => emptySession(s.target, startingParameters.current));
+    replaced(false);
+  }, [leave, update, replaced]);
+
+  /**
+   * Saves the conversation on screen now, as it is; one whose answer is on its way is saved once
+   * the answer ends (even if it is left meanwhile).
+   */
+  const saveNow = useCallback(() => {
+    const snapshot = current.current;
+    settingsDirty.current = false;
+    if (asking.current === snapshot.id) keptWhenAnswered.current.add(snapshot.id);
+    else save(snapshot);
+  }, [save]);
+
+  /** Whether leaving the conversation now loses changes: auto-save is off and they are unsaved. */
+  const hasUnsavedChanges = useCallback(() => !autosaving.current && isUnsaved(), [isUnsaved]);
+
+  // Auto-save turned on in Settings: what was left unsaved is saved now (an answer on its way
+  // saves itself when it ends).
+  useEffect(() => {
+    autosaving.current = autosave;
+    if (!autosave || !isUnsaved()) return;
+    if (asking.current === current.current.id) return;
+    settingsDirty.current = false;
+    save(current.current);
+  }, [autosave, save, isUnsaved]);
 
   /** History deleted `id`: it is never saved again (not even by an answer still on its way). */
-  const forgetDeleted = useCallback((id: string) => {
-    deleted.current.add(id);
-    savedTitles.current.delete(id);
-    setSaveFailure((failure) => (failure?.session.id === id ? null : failure));
-  }, []);
+  const forgetDeleted = useCallback(
+    (id: string) => {
+      deleted.current.add(id);
+      savedTitles.current.delete(id);
+      keptWhenAnswered.current.delete(id);
+      setSaveFailure((failure) => (failure?.session.id === id ? null : failure));
+      // Deleted on purpose: there is nothing left to save.
+      if (current.current.id === id) replaced(false);
+    },
+    [replaced],
+  );
 
   /** History renamed `id`: its later saves keep `title`. */
   const adoptTitle = useCallback(
@@ -264,14 +347,15 @@ export function usePlaygroundSession() {
           setSaveFailure(null);
           savedTitles.current.set(conversation.id, conversation.title);
           update(() => fromSaved(conversation));
+          replaced(true);
         },
       });
     },
-    [leave, openMutate, update],
+    [leave, openMutate, update, replaced],
   );
 
   const retrySave = useCallback(() => {
-    if (saveFailure !== null) save(saveFailure.session);
+    if (saveFailure !== null) save(saveFailure.session, saveFailure.edits);
   }, [save, saveFailure]);
 
   // Esc stops the answer from anywhere on the screen (a dialog that uses Esc stops it first) —
@@ -300,6 +384,7 @@ export function usePlaygroundSession() {
     deleteMessage,
     setTarget,
     setParameters,
+    followDefaults,
     startNew,
     open,
     opening,
@@ -307,5 +392,9 @@ export function usePlaygroundSession() {
     adoptTitle,
     saveFailure: saveFailure?.error ?? null,
     retrySave,
+    saveState: saveState.state,
+    savingNow: saving.isPending,
+    saveNow,
+    hasUnsavedChanges,
   };
 }

@@ -15,10 +15,12 @@ describe("settings recovery notice", () => {
     const user = userEvent.setup();
     const calls = mockCommands({
       get_settings: () => sampleSettings("system"),
-      take_settings_recovery: () => ({
+      settings_recovery: () => ({
         reason: "the settings could not be read: EOF while parsing a string at line 1 column 40",
         movedTo: "/home/me/.local/share/dev.foundrydesk.app/settings.json.invalid-20261129-041502",
+        readOnly: false,
       }),
+      dismiss_settings_recovery: () => null,
       list_all_presets: () => [],
     });
     openSettings();
@@ -31,13 +33,14 @@ describe("settings recovery notice", () => {
 
     await user.click(screen.getByRole("button", { name: "Dismiss" }));
     expect(screen.queryByTestId("settings-recovery")).not.toBeInTheDocument();
-    expect(calls.filter((call) => call.cmd === "take_settings_recovery")).toHaveLength(1);
+    // Rust is told, so the next start says nothing; until then a reload would show it again.
+    expect(calls.filter((call) => call.cmd === "dismiss_settings_recovery")).toHaveLength(1);
   });
 
   it("says nothing when the settings loaded", async () => {
     mockCommands({
       get_settings: () => sampleSettings("system"),
-      take_settings_recovery: () => null,
+      settings_recovery: () => null,
       list_all_presets: () => [],
     });
     openSettings();
@@ -48,12 +51,32 @@ describe("settings recovery notice", () => {
   it("says where the file is when it could not be moved", async () => {
     mockCommands({
       get_settings: () => sampleSettings("system"),
-      take_settings_recovery: () => ({ reason: "the settings file could not be read", movedTo: null }),
+      settings_recovery: () => ({
+        reason: "the settings file could not be read",
+        movedTo: null,
+        readOnly: false,
+      }),
       list_all_presets: () => [],
     });
     openSettings();
     expect(await screen.findByTestId("settings-recovery")).toHaveTextContent(
       "The file could not be moved aside: saving settings will replace it.",
     );
+  });
+
+  it("says the file is left for a newer version and that changes are not saved", async () => {
+    mockCommands({
+      get_settings: () => sampleSettings("system"),
+      settings_recovery: () => ({
+        reason: "the settings are version 7, newer than this app understands (2); update Foundry Desk",
+        movedTo: null,
+        readOnly: true,
+      }),
+      list_all_presets: () => [],
+    });
+    openSettings();
+    const notice = await screen.findByTestId("settings-recovery");
+    expect(notice).toHaveTextContent("update Foundry Desk");
+    expect(notice).toHaveTextContent("changes made now are not saved");
   });
 });

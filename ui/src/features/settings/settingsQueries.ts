@@ -1,8 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { commands, type ThemePreference } from "../../bindings";
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { commands, type Settings, type SettingsSection } from "../../bindings";
 import { unwrap } from "../../lib/unwrap";
+import { presetsPrefix } from "./presets/presetsQueries";
 
-const settingsKey = ["settings"] as const;
+export const settingsKey = ["settings"] as const;
+/** Settings writes run one at a time, so each starts from what the one before saved. */
+const settingsScope = { id: "settings" };
 
 /** The saved settings. Only this app writes them, and each save updates the cache. */
 export function useSettings() {
@@ -13,13 +16,76 @@ export function useSettings() {
   });
 }
 
-/** Saves a theme choice; on success the cached settings become what Rust saved. */
-export function useSaveTheme() {
+/** `settings` with one section replaced. */
+export function withSection<S extends SettingsSection>(
+  settings: Settings,
+  section: S,
+  value: Settings[S],
+): Settings {
+  const next = { ...settings };
+  next[section] = value;
+  return next;
+}
+
+function savedSettings(queryClient: QueryClient): Settings {
+  const saved = queryClient.getQueryData<Settings>(settingsKey);
+  if (saved === undefined) {
+    // The forms only show once the settings are read, so this is a bug, said plainly.
+    throw new Error("The settings have not been read yet.");
+  }
+  return saved;
+}
+
+/** Makes the settings to save from the latest saved ones. */
+export type SettingsEdit = (latest: Settings) => Settings;
+
+/**
+ * Saves settings made from the latest saved ones, read when the save starts (after any save
+ * before it), so saving one section never undoes another's. On success the cache becomes what
+ * Rust saved.
+ */
+export function useSaveSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (theme: ThemePreference) => unwrap(commands.setTheme(theme)),
-    // One save at a time, so the last choice made is the one that sticks.
-    scope: { id: "settings" },
+    mutationFn: (edit: SettingsEdit) => unwrap(commands.saveSettings(edit(savedSettings(queryClient)))),
+    scope: settingsScope,
     onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
+  });
+}
+
+/** Puts one section back to its defaults; the cache becomes what Rust saved. */
+export function useResetSection() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (section: SettingsSection) => unwrap(commands.resetSettingsSection(section)),
+    scope: settingsScope,
+    onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
+  });
+}
+
+/** Writes the settings and presets to a file in Downloads; answers its path. */
+export function useExportSettings() {
+  return useMutation({
+    mutationFn: () => unwrap(commands.exportSettings()),
+  });
+}
+
+/** Reads an export file's text and says what importing it would change; applies nothing. */
+export function usePreviewImport() {
+  return useMutation({
+    mutationFn: (text: string) => unwrap(commands.previewSettingsImport(text)),
+  });
+}
+
+/** Imports an export file, all of it or nothing; the settings and every presets list are re-read. */
+export function useApplyImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (text: string) => unwrap(commands.applySettingsImport(text)),
+    scope: settingsScope,
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(settingsKey, saved);
+      await queryClient.invalidateQueries({ queryKey: presetsPrefix });
+    },
   });
 }

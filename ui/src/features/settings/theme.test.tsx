@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { mockColorScheme } from "../../test/colorScheme";
-import { sampleSettings } from "../../test/fixtures";
+import { sampleAppInfo, sampleSettings } from "../../test/fixtures";
 import { commandError, mockCommands, never } from "../../test/mockCommands";
 import { renderApp } from "../../test/render";
 
@@ -43,40 +43,53 @@ describe("theme", () => {
     expect(paintedTheme()).toBe("light");
   });
 
-  it("saves Dark when chosen and paints it", async () => {
+  it("paints Dark as soon as it is chosen, and keeps it once saved", async () => {
     const calls = mockCommands({
       ...presetsSection,
       get_settings: () => sampleSettings("system"),
-      set_theme: () => sampleSettings("dark"),
+      save_settings: () => sampleSettings("dark"),
     });
     renderApp();
     const { user, select } = await openSettings();
     expect(paintedTheme()).toBe("light");
 
     await user.selectOptions(select, "Dark");
+    expect(paintedTheme()).toBe("dark");
+    await user.click(screen.getByTestId("settings-save-appearance"));
 
-    await waitFor(() => expect(paintedTheme()).toBe("dark"));
+    await waitFor(() =>
+      expect(screen.getByTestId("settings-status-appearance")).toHaveTextContent("Saved."),
+    );
+    expect(paintedTheme()).toBe("dark");
     expect(select).toHaveDisplayValue("Dark");
-    expect(calls).toContainEqual({ cmd: "set_theme", args: { theme: "dark" } });
+    expect(calls).toContainEqual({ cmd: "save_settings", args: { settings: sampleSettings("dark") } });
   });
 
-  it("keeps the previous theme and says why when saving fails", async () => {
+  it("says why when saving fails, and paints the saved theme again once Settings is left", async () => {
     mockColorScheme("dark");
     mockCommands({
       ...presetsSection,
       get_settings: () => sampleSettings("light"),
-      set_theme: () => {
+      save_settings: () => {
         throw commandError({ kind: "settings", message: "The settings file is read-only." });
       },
+      app_info: () => sampleAppInfo(),
     });
     renderApp();
     const { user, select } = await openSettings();
     await waitFor(() => expect(select).toHaveDisplayValue("Light"));
 
     await user.selectOptions(select, "Dark");
+    await user.click(screen.getByTestId("settings-save-appearance"));
 
     expect(await screen.findByRole("alert")).toHaveTextContent("The settings file is read-only.");
-    expect(select).toHaveDisplayValue("Light");
+    // Nothing chosen is lost: the choice stays, to save again.
+    expect(select).toHaveDisplayValue("Dark");
+    expect(paintedTheme()).toBe("dark");
+
+    const nav = screen.getByRole("navigation", { name: "Main" });
+    await user.click(within(nav).getByRole("link", { name: "About" }));
+    await screen.findByRole("heading", { level: 1, name: "About" });
     expect(paintedTheme()).toBe("light");
   });
 });

@@ -14,6 +14,7 @@ use foundry_desk_core::deployments::{self, ChosenVersion, DeploymentDraft};
 use url::Url;
 
 use crate::manage::{self, UpdateArgs};
+use crate::network::SavedNetwork;
 use crate::output::{json, or_dash, out, Failure, OutputFormat};
 use crate::resources::{
     print_accounts, print_catalog, print_deployments, print_keys, print_models, print_usages,
@@ -231,6 +232,7 @@ pub async fn run(flags: &ArmFlags, command: ArmCommand) -> Result<(), Failure> {
 }
 
 async fn connect(flags: &ArmFlags) -> Result<Context, Failure> {
+    let network = SavedNetwork::read()?;
     let token = std::env::var(TOKEN_VAR).ok().filter(|t| !t.trim().is_empty());
     let (cloud, tokens): (Cloud, Arc<dyn foundry_azure::token::TokenSource>) = match (token, &flags.profile) {
         (Some(token), _) => {
@@ -244,7 +246,7 @@ async fn connect(flags: &ArmFlags) -> Result<Context, Failure> {
             };
             (cloud, Arc::new(StaticToken::new(token.trim())))
         }
-        (None, Some(profile)) => crate::login::profile_tokens(profile)?,
+        (None, Some(profile)) => crate::login::profile_tokens(profile, &network)?,
         (None, None) => {
             return Err(Failure::Usage(format!(
                 "not signed in: run `fdesk login` and pass --profile, or set {TOKEN_VAR} to a bearer token, e.g.\n  \
@@ -253,7 +255,7 @@ async fn connect(flags: &ArmFlags) -> Result<Context, Failure> {
             )))
         }
     };
-    let session = ArmSession::new(&cloud, tokens)?;
+    let session = ArmSession::new(&cloud, tokens, &network.options, network.api)?;
     let given = flags.subscription.clone().or_else(|| std::env::var(SUBSCRIPTION_VAR).ok());
     let subscription = match resolve_subscription(&session.client, given.as_deref()).await {
         Ok(subscription) => subscription,

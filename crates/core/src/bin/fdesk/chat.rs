@@ -13,6 +13,7 @@ use foundry_azure::inference::{
 };
 use foundry_azure::{AzureError, ErrorKind};
 
+use crate::network::SavedNetwork;
 use crate::output::{Failure, OutputFormat};
 
 /// Effort levels as typed.
@@ -58,7 +59,8 @@ pub struct ChatArgs {
 /// Sends the prompt and prints the answer as it streams (`--output json`: one event per line).
 pub async fn run(args: ChatArgs, output: OutputFormat, profile: Option<&str>) -> Result<(), Failure> {
     let json = output == OutputFormat::Json;
-    let auth = auth(&args.endpoint, profile)?;
+    let network = SavedNetwork::read()?;
+    let auth = auth(&args.endpoint, profile, &network)?;
     let endpoint = InferenceEndpoint::parse(&args.endpoint).map_err(|e| Failure::Usage(e.message))?;
     let style = match &args.api_version {
         Some(version) => ApiStyle::Classic { api_version: version.clone() },
@@ -86,7 +88,8 @@ pub async fn run(args: ChatArgs, output: OutputFormat, profile: Option<&str>) ->
         }),
         ..ChatParams::default()
     };
-    let client = InferenceClient::new(InferenceClient::default_http()?, auth);
+    let mut client = InferenceClient::new(network.options.inference_client()?, auth);
+    client.options = network.options.inference_options();
     let started = Instant::now();
     let mut stream = match client.chat_stream(&target, &params).await {
         Ok(stream) => stream,
@@ -184,10 +187,10 @@ fn print_event(event: &ChatEvent) {
 
 /// `FDESK_API_KEY`, else the key saved for the endpoint (`fdesk key set`).
 /// How to authenticate: a signed-in Azure account profile's Entra token, else the endpoint's key.
-fn auth(endpoint: &str, profile: Option<&str>) -> Result<InferenceAuth, Failure> {
+fn auth(endpoint: &str, profile: Option<&str>, network: &SavedNetwork) -> Result<InferenceAuth, Failure> {
     if let Some(name) = profile {
         if crate::login::is_account_profile(name)? {
-            let (_, tokens) = crate::login::profile_tokens(name)?;
+            let (_, tokens) = crate::login::profile_tokens(name, network)?;
             return Ok(InferenceAuth::Token(tokens));
         }
     }

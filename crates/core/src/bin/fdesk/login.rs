@@ -14,6 +14,7 @@ use foundry_desk_core::sign_in::{self, cloud_of};
 use foundry_desk_core::APP_ID;
 use tokio_util::sync::CancellationToken;
 
+use crate::network::SavedNetwork;
 use crate::output::Failure;
 
 /// The profile `login` creates when none is named.
@@ -83,13 +84,14 @@ pub async fn login(
             stop.cancel();
         }
     });
+    let http = SavedNetwork::read()?.sign_in_http()?;
     let signed_in = if args.use_device_code {
-        let sign_in = DeviceCodeSignIn::start(&authority, client_id, &scopes).await?;
+        let sign_in = DeviceCodeSignIn::start(&http, &authority, client_id, &scopes).await?;
         eprintln!("{}", sign_in.prompt().message());
         eprintln!("Waiting for you to sign in (Ctrl-C to stop)…");
         sign_in.finish(&cancel).await?
     } else {
-        let sign_in = BrowserSignIn::start(&authority, client_id, &scopes).await?;
+        let sign_in = BrowserSignIn::start(&http, &authority, client_id, &scopes).await?;
         eprintln!("Open this page to sign in (Ctrl-C to stop):\n  {}", sign_in.authorize_url());
         sign_in.finish(&cancel).await?
     };
@@ -129,13 +131,15 @@ pub fn is_account_profile(name: &str) -> Result<bool, Failure> {
     Ok(matches!(profile.connection, Connection::AzureAccount { .. }))
 }
 
-/// The token source of a signed-in profile, for Resource Manager and inference commands.
+/// The token source of a signed-in profile, for Resource Manager and inference commands; it refreshes
+/// over `network`'s sign-in client.
 pub fn profile_tokens(
     name: &str,
+    network: &SavedNetwork,
 ) -> Result<(foundry_azure::cloud::Cloud, Arc<dyn foundry_azure::token::TokenSource>), Failure> {
     let profile = profiles()?.get(name).map_err(usage)?;
     let keychain: Arc<dyn SecretStore> = Arc::new(KeychainStore::open(APP_ID));
-    let source = sign_in::token_source(keychain, &profile)
+    let source = sign_in::token_source(keychain, &profile, network.sign_in_http()?)
         .map_err(|e| Failure::Usage(format!("{e} (`fdesk login --profile '{}'`)", profile.name)))?;
     let cloud = match &profile.connection {
         Connection::AzureAccount { cloud, .. } => cloud_of(cloud).map_err(usage)?,

@@ -9,6 +9,7 @@ mod config;
 mod keys;
 mod login;
 mod manage;
+mod network;
 mod output;
 mod resources;
 mod sim;

@@ -6,7 +6,7 @@ import { unwrap } from "../../../lib/unwrap";
  * Every preset lives under the playground's `["presets"]` prefix: invalidating the prefix after a
  * change refreshes this list and any deployment's list an open Playground shows.
  */
-const presetsPrefix = ["presets"] as const;
+export const presetsPrefix = ["presets"] as const;
 export const allPresetsKey = [...presetsPrefix, "all"] as const;
 const unknownRulesKey = ["parameterRules", "unknown"] as const;
 
