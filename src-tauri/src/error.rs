@@ -138,9 +138,10 @@ impl From<SettingsError> for CommandError {
             // A file to import that is not one: the person picks another.
             SettingsError::Import(_) => Self::new(ErrorKind::Input, message),
             // The app's own file.
-            SettingsError::Corrupt(_) | SettingsError::TooNew { .. } | SettingsError::Io { .. } => {
-                Self::new(ErrorKind::Settings, message)
-            }
+            SettingsError::Corrupt(_)
+            | SettingsError::TooNew { .. }
+            | SettingsError::ReadOnly(_)
+            | SettingsError::Io { .. } => Self::new(ErrorKind::Settings, message),
         }
     }
 }

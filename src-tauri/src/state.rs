@@ -25,6 +25,8 @@ pub struct AppState {
     /// Answers streaming now (so Stop can reach them).
     pub runs: Arc<Runs>,
     pub settings: SettingsStore,
+    /// One settings change (write, then take effect) at a time, so effects land in the order saved.
+    settings_changes: Arc<Mutex<()>>,
     /// The saved settings could not be used at start: told to the person once.
     settings_recovery: Arc<Mutex<Option<Recovery>>>,
 }
@@ -47,6 +49,7 @@ impl AppState {
             presets,
             runs: Arc::default(),
             settings,
+            settings_changes: Arc::default(),
             settings_recovery: Arc::new(Mutex::new(loaded.recovery)),
         };
         // Saved settings that no longer work here (a CA file on a drive not mounted) must not stop the
@@ -60,10 +63,27 @@ impl AppState {
     /// Makes saved settings take effect for everything that starts from now on: the HTTP clients
     /// (proxy, CA file, timeout), Resource Manager's api-version and the history folder. Answers
     /// streaming now finish as they started.
-    pub fn apply_settings(&self, settings: &Settings) -> Result<(), CommandError> {
-        let history = ConversationStore::new(self.paths.history_dir(settings));
-        *self.conversations.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = history;
+    fn apply_settings(&self, settings: &Settings) -> Result<(), CommandError> {
+        let folder = self.paths.history_dir(settings);
+        let mut conversations = self.conversations.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        // Only a new folder gets a new store: the store's locks keep two saves of one folder apart.
+        if conversations.dir() != folder.as_path() {
+            *conversations = ConversationStore::new(folder);
+        }
+        drop(conversations);
         Ok(self.connections.apply_settings(settings)?)
+    }
+
+    /// Changes the saved settings with `change` (which writes them) and makes the result take effect,
+    /// one change at a time.
+    pub fn change_settings(
+        &self,
+        change: impl FnOnce(&SettingsStore) -> Result<Settings, CommandError>,
+    ) -> Result<Settings, CommandError> {
+        let _one_at_a_time = self.settings_changes.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let saved = change(&self.settings)?;
+        self.apply_settings(&saved)?;
+        Ok(saved)
     }
 
     /// The playground's conversation store now.

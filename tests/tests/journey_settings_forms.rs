@@ -161,9 +161,7 @@ async fn a_manual_proxy_carries_the_playgrounds_requests_from_the_moment_it_is_s
     app.click("nav-playground").await;
     app.select_by_text("target-picker", "gpt-4o ").await;
     send(&app, "Say hello").await;
-    let answers = format!("{}[data-role=\"assistant\"]", testid("message"));
-    app.wait_for_text_css(&answers, |t| !t.trim().is_empty()).await;
-    assert_eq!(chats(), 0, "no proxy yet");
+    answered(&app, 1).await;
 
     // Settings › Network: manual proxy, tested first (with the values typed, before saving), then saved.
     app.click("nav-settings").await;
@@ -181,8 +179,8 @@ async fn a_manual_proxy_carries_the_playgrounds_requests_from_the_moment_it_is_s
     // The next answer goes through the proxy: no restart.
     app.click("nav-playground").await;
     send(&app, "Say hello again").await;
-    wait_until(|| chats() >= 1).await;
-    app.wait_for_text_css(&format!("{answers}:nth-of-type(2)"), |t| !t.trim().is_empty()).await;
+    answered(&app, 2).await;
+    assert_eq!(chats(), 1, "the answer came through the proxy");
     app.screenshot("answer-through-proxy").await;
 
     // Back to no proxy: the proxy sees nothing more.
@@ -190,12 +188,10 @@ async fn a_manual_proxy_carries_the_playgrounds_requests_from_the_moment_it_is_s
     open_section(&app, "network").await;
     app.click("setting-proxy-mode-none").await;
     save(&app, "network").await;
-    let before = chats();
     app.click("nav-playground").await;
     send(&app, "And once more").await;
-    app.wait_until_js(&format!("document.querySelectorAll('{answers}').length >= 3")).await;
-    app.wait_for("answer-facts").await;
-    assert_eq!(chats(), before, "not through the proxy any more");
+    answered(&app, 3).await;
+    assert_eq!(chats(), 1, "not through the proxy any more");
     app.quit().await;
 }
 
@@ -208,11 +204,13 @@ async fn send(app: &Desktop, text: &str) {
         .expect("send");
 }
 
-/// Waits (polling, with a deadline) for something outside the window, such as the proxy's log.
-async fn wait_until(done: impl Fn() -> bool) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while !done() {
-        assert!(std::time::Instant::now() < deadline, "the condition never held");
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+/// Waits until the `n`th answer of the conversation is complete (its numbers are shown under it).
+async fn answered(app: &Desktop, n: usize) {
+    let answers = format!("{}[data-role=\"assistant\"]", testid("message"));
+    app.wait_until_js(&format!(
+        "[...document.querySelectorAll('{answers}')][{}]?.querySelector('{}') != null",
+        n - 1,
+        testid("answer-facts")
+    ))
+    .await;
 }

@@ -7,6 +7,7 @@ mod sim;
 use std::time::{Duration, Instant};
 
 use foundry_azure::arm::models::{ProvisioningState, SkuName};
+use foundry_azure::arm::AccountLocks;
 use foundry_azure::error::ErrorKind;
 use foundry_azure::http::Pipeline;
 use foundry_azure::lro::LroHandle;
@@ -58,6 +59,25 @@ async fn control_two_clients_without_a_shared_lock_do_meet_request_conflict() {
     assert_eq!(refused.kind, ErrorKind::Conflict);
     assert_eq!(refused.code.as_deref(), Some("RequestConflict"));
     assert!(refused.message.contains("Another operation is being performed on the parent resource"));
+}
+
+#[tokio::test]
+async fn two_clients_sharing_account_locks_queue_like_one() {
+    // One identity's client before a settings change and its client after: they share the locks.
+    let sandbox = no_retry_sandbox(SimConfig { polls_to_finish: 3, ..SimConfig::fast() }).await;
+    let locks = AccountLocks::default();
+    let before = sandbox.client.clone().sharing_account_locks(locks.clone());
+    let after = client_for(&sandbox.base(), Pipeline::default_client().unwrap(), retry(1))
+        .sharing_account_locks(locks);
+    let first = create_body("gpt-4.1", Some("2025-04-14"), SkuName::GlobalStandard, 10);
+    let second = create_body("o3-mini", Some("2025-01-31"), SkuName::GlobalStandard, 10);
+    let (account, handles) = (openai(), [quiet(), quiet()]);
+    let (a, b) = tokio::join!(
+        before.create_or_update_deployment(&account, "first", &first, &handles[0]),
+        after.create_or_update_deployment(&account, "second", &second, &handles[1]),
+    );
+    assert_eq!(a.unwrap().properties.provisioning_state, Some(ProvisioningState::Succeeded));
+    assert_eq!(b.unwrap().properties.provisioning_state, Some(ProvisioningState::Succeeded));
 }
 
 #[tokio::test]

@@ -134,7 +134,8 @@ async fn a_probe_says_where_it_went_and_why_it_got_no_answer() {
     let reached = through(&proxy.url()).probe(&subscriptions).await.unwrap();
     assert_eq!(reached.route, Route::Proxy(proxy.addr().to_string()));
     assert!(reached.unreached.is_none() && reached.status.is_some(), "{reached:?}");
-    assert_eq!(proxy.seen(), [format!("GET {subscriptions}")], "no token went with it either way");
+    assert_eq!(proxy.seen(), [format!("GET {subscriptions}")]);
+    assert_eq!(proxy.seen_with_credentials(), Vec::<String>::new(), "no token went with it");
 
     let refused = through(&dead_address()).probe(&subscriptions).await.unwrap();
     assert_eq!((refused.status, refused.unreached), (None, Some(Unreached::Refused)));

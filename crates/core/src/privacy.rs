@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::connections::{ConnectionError, Connections, SignInState};
+use crate::connections::{ConnectionError, Connections};
 use crate::profiles::Connection;
 use crate::saved_keys::SavedKeys;
 
@@ -28,19 +28,20 @@ pub fn remove_all_secrets(
 ) -> Result<RemovedSecrets, ConnectionError> {
     let mut removed = RemovedSecrets { sign_ins: 0, keys: 0 };
     let mut endpoints = Vec::new();
-    for view in connections.list()? {
-        match &view.profile.connection {
-            Connection::AzureAccount { .. }
-                if matches!(view.sign_in, SignInState::SignedIn | SignInState::Expired) =>
-            {
-                connections.sign_out(&view.profile.id)?;
-                removed.sign_ins += 1;
+    let secrets = connections.secrets();
+    // Every account profile, whatever the list shows: a keychain that could not be read shows as
+    // "signed out", and a profile switched to the Azure CLI may still hold an old refresh token.
+    for profile in connections.list()?.into_iter().map(|view| view.profile) {
+        match &profile.connection {
+            Connection::AzureAccount { .. } => {
+                let signed_in = secrets.get(&profile.refresh_token_key())?.is_some();
+                connections.sign_out(&profile.id)?;
+                removed.sign_ins += u32::from(signed_in);
             }
             Connection::EndpointKey { endpoint, .. } => endpoints.push(endpoint.clone()),
-            _ => {}
+            Connection::Sandbox => {}
         }
     }
-    let secrets = connections.secrets();
     endpoints.extend(SavedKeys::new(data_dir, secrets.as_ref()).endpoints());
     for endpoint in endpoints {
         if connections.delete_key(&endpoint)? {

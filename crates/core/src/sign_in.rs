@@ -5,11 +5,14 @@ use std::sync::Arc;
 
 use base64::Engine;
 use foundry_azure::cloud::Cloud;
-use foundry_azure::entra::{Authority, RefreshToken, RefreshingTokenSource, DEFAULT_CLIENT_ID};
+use foundry_azure::entra::{
+    Authority, RefreshToken, RefreshingTokenSource, DEFAULT_CLIENT_ID, DEFAULT_TENANT,
+};
 use url::Url;
 
 use crate::profiles::{CloudChoice, Connection, Profile};
 use crate::secrets::{Secret, SecretError, SecretStore};
+use crate::settings::AzureSettings;
 
 /// Why a signed-in profile cannot give tokens.
 #[derive(Debug, thiserror::Error)]
@@ -44,14 +47,49 @@ pub fn cloud_of(choice: &CloudChoice) -> Result<Cloud, SignInError> {
     })
 }
 
-/// The account settings of a profile: cloud, tenant, client id.
+/// Where sign-ins go and as which app when a profile does not say: the settings' tenant and app
+/// registration, else `organizations` and the built-in client.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SignInDefaults {
+    client_id: Option<String>,
+    tenant: Option<String>,
+}
+
+impl SignInDefaults {
+    /// The saved settings' `signInClientId` and `signInTenant` (blank reads as none).
+    pub fn from_settings(azure: &AzureSettings) -> Self {
+        let given = |value: &Option<String>| {
+            value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string)
+        };
+        Self { client_id: given(&azure.sign_in_client_id), tenant: given(&azure.sign_in_tenant) }
+    }
+
+    /// The tenant a new Azure account profile starts with.
+    pub fn tenant(&self) -> &str {
+        self.tenant.as_deref().unwrap_or(DEFAULT_TENANT)
+    }
+
+    /// The app registration a sign-in of a profile whose own is `own` uses and then names on the
+    /// profile: its own, else the settings'. None means the built-in one ([`client_id_or_default`]).
+    /// It is named on the profile because a refresh token only works for the app it was issued to: a
+    /// later change of the setting must not break the profile's refreshes.
+    pub fn client_id_for(&self, own: Option<&str>) -> Option<String> {
+        own.map(str::to_string).or_else(|| self.client_id.clone())
+    }
+}
+
+/// The app registration a profile's `client_id` names, or the built-in one.
+pub fn client_id_or_default(client_id: Option<&str>) -> &str {
+    client_id.unwrap_or(DEFAULT_CLIENT_ID)
+}
+
+/// The account settings of a profile: cloud, tenant, client id. Refreshes never read the settings: the
+/// client id a sign-in used is on the profile (see [`SignInDefaults::client_id_for`]).
 fn account_of(profile: &Profile) -> Result<(Cloud, String, String), SignInError> {
     match &profile.connection {
-        Connection::AzureAccount { cloud, tenant, client_id, .. } => Ok((
-            cloud_of(cloud)?,
-            tenant.clone(),
-            client_id.clone().unwrap_or_else(|| DEFAULT_CLIENT_ID.to_string()),
-        )),
+        Connection::AzureAccount { cloud, tenant, client_id, .. } => {
+            Ok((cloud_of(cloud)?, tenant.clone(), client_id_or_default(client_id.as_deref()).to_string()))
+        }
         _ => Err(SignInError::NotAnAccount(profile.name.clone())),
     }
 }
@@ -149,5 +187,31 @@ mod tests {
         assert!(!sign_out(store.as_ref(), &profile).unwrap());
         let sandbox = crate::profiles::sandbox_profile();
         assert!(matches!(token_source(store, &sandbox, http()), Err(SignInError::NotAnAccount(_))));
+    }
+
+    #[test]
+    fn the_settings_fill_in_what_a_profile_does_not_name() {
+        let none = SignInDefaults::from_settings(&AzureSettings::default());
+        assert_eq!(none.tenant(), "organizations");
+        assert_eq!(none.client_id_for(None), None);
+        assert_eq!(client_id_or_default(None), DEFAULT_CLIENT_ID);
+
+        let own_app = "11111111-2222-3333-4444-555555555555";
+        let azure = AzureSettings {
+            sign_in_client_id: Some(format!(" {own_app} ")),
+            sign_in_tenant: Some("contoso.onmicrosoft.com".into()),
+            ..AzureSettings::default()
+        };
+        let set = SignInDefaults::from_settings(&azure);
+        assert_eq!(set.tenant(), "contoso.onmicrosoft.com");
+        assert_eq!(set.client_id_for(None).as_deref(), Some(own_app));
+        assert_eq!(set.client_id_for(Some("typed")).as_deref(), Some("typed"), "the profile's own wins");
+
+        let blank = AzureSettings {
+            sign_in_client_id: Some(" ".into()),
+            sign_in_tenant: Some(String::new()),
+            ..AzureSettings::default()
+        };
+        assert_eq!(SignInDefaults::from_settings(&blank), none);
     }
 }

@@ -31,14 +31,14 @@ fn shows_each_setting_in_effect_and_where_it_comes_from() {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("dev.foundrydesk.app/settings.json");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-    let saved = r#"{"version":2,"appearance":{"theme":"dark"},"network":{"requestTimeoutSecs":120}}"#;
+    let saved = r#"{"version":2,"appearance":{"theme":"dark"},"network":{"requestTimeoutSecs":90}}"#;
     std::fs::write(&file, saved).unwrap();
 
     let (code, stdout, stderr) = config_show(home.path(), &[]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains(&file.display().to_string()), "names the file: {stdout}");
     assert_eq!(row(&stdout, "appearance.theme"), ["appearance.theme", "\"dark\"", "file"]);
-    assert_eq!(row(&stdout, "network.requestTimeoutSecs"), ["network.requestTimeoutSecs", "120", "file"]);
+    assert_eq!(row(&stdout, "network.requestTimeoutSecs"), ["network.requestTimeoutSecs", "90", "file"]);
     assert_eq!(row(&stdout, "network.proxy.mode"), ["network.proxy.mode", "\"system\"", "default"]);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), saved, "read-only: the file is as it was");
 
@@ -60,6 +60,6 @@ fn a_file_the_app_would_set_aside_is_reported_and_left_in_place() {
     assert_eq!(code, 0);
     assert!(stderr.contains("network.requestTimeoutSecs: 1 s is outside 5 to 600 seconds"), "{stderr}");
     assert!(stderr.contains("starts on defaults"), "{stderr}");
-    assert_eq!(row(&stdout, "network.requestTimeoutSecs"), ["network.requestTimeoutSecs", "60", "default"]);
+    assert_eq!(row(&stdout, "network.requestTimeoutSecs"), ["network.requestTimeoutSecs", "120", "default"]);
     assert!(file.exists(), "the CLI never moves the app's file");
 }

@@ -166,6 +166,7 @@ async fn the_network_test_reaches_the_sandbox_through_unsaved_proxy_settings() {
     );
     let seen = proxy.seen();
     assert_eq!(seen, [format!("GET http://{}/subscriptions?api-version=2022-12-01", test.host)]);
+    assert_eq!(proxy.seen_with_credentials(), Vec::<String>::new(), "no key or token is sent");
 
     // Tested, not applied: the chat still goes direct.
     let target = gpt4o(&connections).await;

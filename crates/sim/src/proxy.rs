@@ -35,7 +35,12 @@ const HOP_BY_HOP: [&str; 8] = [
 struct Shared {
     client: Client<HttpConnector, Body>,
     seen: Mutex<Vec<String>>,
+    /// The requests (as in `seen`) that carried a credential header; the values are never kept.
+    with_credentials: Mutex<Vec<String>>,
 }
+
+/// Headers that carry a key or a token to Azure.
+const CREDENTIALS: [&str; 2] = ["authorization", "api-key"];
 
 /// A forward proxy serving on `127.0.0.1:<port>` until dropped.
 pub struct RecordingProxy {
@@ -52,6 +57,7 @@ impl RecordingProxy {
         let shared = Arc::new(Shared {
             client: Client::builder(TokioExecutor::new()).build_http(),
             seen: Mutex::default(),
+            with_credentials: Mutex::default(),
         });
         let router = Router::new().fallback(forward).with_state(Arc::clone(&shared));
         let (shutdown, stopped) = oneshot::channel::<()>();
@@ -80,6 +86,11 @@ impl RecordingProxy {
     pub fn seen(&self) -> Vec<String> {
         self.shared.seen.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
+
+    /// The requests of `seen` that carried a key or a token (`Authorization`, `api-key`).
+    pub fn seen_with_credentials(&self) -> Vec<String> {
+        self.shared.with_credentials.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
 }
 
 impl Drop for RecordingProxy {
@@ -92,6 +103,9 @@ impl Drop for RecordingProxy {
 
 async fn forward(State(shared): State<Arc<Shared>>, mut request: Request) -> Response {
     let line = format!("{} {}", request.method(), request.uri());
+    if CREDENTIALS.iter().any(|name| request.headers().contains_key(*name)) {
+        shared.with_credentials.lock().unwrap_or_else(|e| e.into_inner()).push(line.clone());
+    }
     shared.seen.lock().unwrap_or_else(|e| e.into_inner()).push(line);
     if request.method() == Method::CONNECT {
         return (StatusCode::METHOD_NOT_ALLOWED, "this proxy does not open tunnels").into_response();

@@ -33,6 +33,8 @@ async fn requests_are_forwarded_in_full_and_remembered() {
     let keys = list_keys(&through(&proxy), &sim).await;
     assert!(keys["key1"].is_string(), "{keys}");
     assert_eq!(proxy.seen(), [format!("POST {}", list_keys_url(&sim))]);
+    // It notes that a token went with it (so a test can prove when none does), never the token.
+    assert_eq!(proxy.seen_with_credentials(), proxy.seen());
 }
 
 #[tokio::test]

@@ -40,12 +40,7 @@ pub fn dismiss_settings_recovery(state: State<'_, AppState>) -> Result<(), Comma
 #[specta::specta]
 pub async fn save_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings, CommandError> {
     let state = state.inner().clone();
-    blocking(move || {
-        let saved = state.settings.save(settings)?;
-        state.apply_settings(&saved)?;
-        Ok(saved)
-    })
-    .await
+    blocking(move || state.change_settings(|store| Ok(store.save(settings)?))).await
 }
 
 /// Puts one section back to its defaults and returns the settings as saved.
@@ -57,10 +52,9 @@ pub async fn reset_settings_section(
 ) -> Result<Settings, CommandError> {
     let state = state.inner().clone();
     blocking(move || {
-        let saved =
-            state.settings.update(|settings| *settings = settings.clone().with_section_reset(section))?;
-        state.apply_settings(&saved)?;
-        Ok(saved)
+        state.change_settings(|store| {
+            Ok(store.update(|settings| *settings = settings.clone().with_section_reset(section))?)
+        })
     })
     .await
 }
@@ -96,11 +90,10 @@ pub async fn apply_settings_import(
     text: String,
 ) -> Result<Settings, CommandError> {
     let state = state.inner().clone();
+    let presets = state.presets.clone();
     blocking(move || {
-        let saved = ImportPlan::against(&text, &state.settings, &state.presets)?
-            .apply(&state.settings, &state.presets)?;
-        state.apply_settings(&saved)?;
-        Ok(saved)
+        state
+            .change_settings(|store| Ok(ImportPlan::against(&text, store, &presets)?.apply(store, &presets)?))
     })
     .await
 }

@@ -4,6 +4,7 @@ import { ConnectionsScreen } from "../features/connections/ConnectionsScreen";
 import { DeploymentsScreen } from "../features/deployments/DeploymentsScreen";
 import { SettingsRecoveryNotice } from "../features/settings/SettingsRecoveryNotice";
 import { SettingsScreen } from "../features/settings/SettingsScreen";
+import { SettingsDraftsProvider } from "../features/settings/useSettingsDrafts";
 import { useAppliedTheme } from "../features/settings/useAppliedTheme";
 import type { RouteId } from "../routes/routes";
 import { useRoute } from "../routes/useRoute";
@@ -33,26 +34,28 @@ export function AppFrame() {
   const [keepPlayground, setKeepPlayground] = useState(route === "playground");
   if (route === "playground" && !keepPlayground) setKeepPlayground(true);
   return (
-    <div className="app-frame" data-testid="app-frame">
-      <Sidebar current={route} />
-      <main className="content">
-        <SettingsRecoveryNotice />
-        {route !== "playground" && <CurrentScreen />}
-        {keepPlayground && (
-          <div className="screen-kept" hidden={route !== "playground"}>
-            <Suspense
-              fallback={
-                <p className="muted screen-loading" role="status">
-                  Opening the Playground…
-                </p>
-              }
-            >
-              <PlaygroundScreen />
-            </Suspense>
-          </div>
-        )}
-      </main>
-    </div>
+    <SettingsDraftsProvider>
+      <div className="app-frame" data-testid="app-frame">
+        <Sidebar current={route} />
+        <main className="content">
+          <SettingsRecoveryNotice />
+          {route !== "playground" && <CurrentScreen />}
+          {keepPlayground && (
+            <div className="screen-kept" hidden={route !== "playground"}>
+              <Suspense
+                fallback={
+                  <p className="muted screen-loading" role="status">
+                    Opening the Playground…
+                  </p>
+                }
+              >
+                <PlaygroundScreen />
+              </Suspense>
+            </div>
+          )}
+        </main>
+      </div>
+    </SettingsDraftsProvider>
   );
 }
 

@@ -44,7 +44,7 @@ export function sampleSettings(
       signInClientId: null,
       signInTenant: null,
     },
-    network: { proxy: { mode: "system" }, caCertificate: null, requestTimeoutSecs: 60 },
+    network: { proxy: { mode: "system" }, caCertificate: null, requestTimeoutSecs: 120 },
     playground: {
       chat: sampleParameters(),
       reasoning: sampleParameters(),

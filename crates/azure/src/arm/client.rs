@@ -101,7 +101,7 @@ pub struct ArmClient {
     pub api: ApiVersions,
     /// Waiting for long-running operations: default poll interval, longest wait.
     pub lro: LroOptions,
-    account_locks: Arc<Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>,
+    account_locks: AccountLocks,
 }
 
 impl ArmClient {
@@ -119,7 +119,7 @@ impl ArmClient {
             scope: cloud.resource_manager_scope(),
             api: ApiVersions::default(),
             lro: LroOptions::default(),
-            account_locks: Arc::default(),
+            account_locks: AccountLocks::default(),
         }
     }
 
@@ -234,11 +234,23 @@ impl ArmClient {
         self.pipeline.send(&self.request(method, url, body)).await.map_err(|e| e.with_missing_role(role))
     }
 
+    /// Queues this client's mutations behind those of every client sharing `locks` (one identity's
+    /// clients before and after a settings change), not only behind its own.
+    pub fn sharing_account_locks(mut self, locks: AccountLocks) -> Self {
+        self.account_locks = locks;
+        self
+    }
+
     fn account_lock(&self, account: &AccountRef) -> Arc<tokio::sync::Mutex<()>> {
-        let mut locks = self.account_locks.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut locks = self.account_locks.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         locks.entry(account.lock_key()).or_default().clone()
     }
 }
+
+/// One lock per account: a mutation waits until the one before it on the same account is done
+/// (ARM refuses a second with 409 RequestConflict). Cheap to clone; clones share the locks.
+#[derive(Clone, Default)]
+pub struct AccountLocks(Arc<Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>);
 
 /// Waits for the account's lock; a cancel stops a queued mutation before it is ever sent.
 async fn queue_behind<'a>(

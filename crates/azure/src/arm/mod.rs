@@ -4,5 +4,5 @@ pub mod client;
 pub mod models;
 mod ops;
 
-pub use client::{AccountRef, ApiVersions, ArmClient};
+pub use client::{AccountLocks, AccountRef, ApiVersions, ArmClient};
 pub use ops::ModelQuery;

@@ -198,7 +198,9 @@ impl Connections {
         self.view(profile)
     }
 
-    /// Adds an Azure account profile; it signs in next (or uses the Azure CLI's login).
+    /// Adds an Azure account profile; it signs in next (or uses the Azure CLI's login). It starts in the
+    /// settings' sign-in tenant, if one is set. A client id typed here is the profile's own; without one,
+    /// the app registration is settled at sign-in (the settings', else the built-in one).
     pub fn add_account_profile(&self, new: NewAccountProfile) -> Result<ProfileView, ConnectionError> {
         sign_in::cloud_of(&new.cloud).map_err(|e| ConnectionError::Input(e.to_string()))?;
         let client_id = new.client_id.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
@@ -211,7 +213,7 @@ impl Connections {
         }
         let connection = Connection::AzureAccount {
             cloud: new.cloud,
-            tenant: foundry_azure::entra::DEFAULT_TENANT.into(),
+            tenant: self.network().sign_in_defaults().tenant().to_string(),
             client_id,
             user: None,
             use_azure_cli: new.use_azure_cli,

@@ -1,6 +1,7 @@
 //! The network settings in effect: the HTTP clients every request uses (Resource Manager, inference,
-//! sign-in), made from the saved proxy, CA file and timeout, and the Resource Manager api-version.
-//! Applying settings swaps them whole; a request already running keeps the clients it started with.
+//! sign-in), made from the saved proxy, CA file and timeout, the Resource Manager api-version, and the
+//! app registration and tenant sign-ins default to. Applying settings swaps them whole; a request already
+//! running keeps the clients it started with.
 
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
@@ -13,6 +14,7 @@ use reqwest::Client;
 
 use super::{ConnectionError, Connections};
 use crate::settings::{AzureSettings, FieldProblem, NetworkSettings, ProxySetting, Settings, SettingsError};
+use crate::sign_in::SignInDefaults;
 
 /// One generation of network settings and the clients made from them, each on first use.
 pub(super) struct Network {
@@ -20,17 +22,25 @@ pub(super) struct Network {
     generation: u64,
     options: NetworkOptions,
     api: ApiVersions,
+    /// The settings' app registration and tenant for sign-ins, when a profile names none.
+    sign_in_defaults: SignInDefaults,
     arm: OnceLock<Client>,
     inference: OnceLock<Client>,
     sign_in: OnceLock<Client>,
 }
 
 impl Network {
-    fn new(generation: u64, options: NetworkOptions, api: ApiVersions) -> Self {
+    fn new(
+        generation: u64,
+        options: NetworkOptions,
+        api: ApiVersions,
+        sign_in_defaults: SignInDefaults,
+    ) -> Self {
         Self {
             generation,
             options,
             api,
+            sign_in_defaults,
             arm: OnceLock::new(),
             inference: OnceLock::new(),
             sign_in: OnceLock::new(),
@@ -39,7 +49,7 @@ impl Network {
 
     /// What the app uses before any settings are applied: the defaults it always had.
     pub(super) fn initial() -> Self {
-        Self::new(0, NetworkOptions::default(), ApiVersions::default())
+        Self::new(0, NetworkOptions::default(), ApiVersions::default(), SignInDefaults::default())
     }
 
     pub(super) fn generation(&self) -> u64 {
@@ -53,6 +63,11 @@ impl Network {
     /// The api-versions Resource Manager calls carry.
     pub(super) fn api(&self) -> &ApiVersions {
         &self.api
+    }
+
+    /// Where sign-ins go and as which app when a profile does not say.
+    pub(super) fn sign_in_defaults(&self) -> &SignInDefaults {
+        &self.sign_in_defaults
     }
 
     /// The Resource Manager client, shared by every profile (one connection pool).
@@ -89,12 +104,15 @@ fn cached(
 
 impl Connections {
     /// Makes saved network and Azure settings take effect for every later request: the proxy, the CA
-    /// file (read now), the timeout and the Resource Manager api-version. Answers streaming now finish
-    /// on the clients they started with. On an error nothing changes.
+    /// file (read now), the timeout, the Resource Manager api-version, and the sign-in app registration
+    /// and tenant (for new profiles and sign-ins; a signed-in profile keeps refreshing as the app it
+    /// signed in as). Answers streaming now finish on the clients they started with. On an error nothing
+    /// changes.
     pub fn apply_settings(&self, settings: &Settings) -> Result<(), ConnectionError> {
         check(settings)?;
         let options = network_options(&settings.network)?;
-        let mut next = Network::new(0, options, api_versions(&settings.azure));
+        let sign_in_defaults = SignInDefaults::from_settings(&settings.azure);
+        let mut next = Network::new(0, options, api_versions(&settings.azure), sign_in_defaults);
         // Made now, so a client that cannot be built is said here rather than at the next request.
         next.arm_http()?;
         next.inference_http()?;
@@ -179,7 +197,8 @@ mod tests {
         let mut network = NetworkSettings::default();
         let options = network_options(&network).unwrap();
         assert!(matches!(options.proxy, ProxyChoice::System));
-        assert_eq!(options.request_timeout, Some(Duration::from_secs(60)));
+        let default_timeout = u64::from(crate::settings::DEFAULT_TIMEOUT_SECS);
+        assert_eq!(options.request_timeout, Some(Duration::from_secs(default_timeout)));
         network.proxy = ProxySetting::Manual { url: "http://proxy.corp:3128".into(), no_proxy: vec![] };
         network.request_timeout_secs = 5;
         let options = network_options(&network).unwrap();

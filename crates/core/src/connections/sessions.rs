@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use foundry_azure::arm::ArmClient;
+use foundry_azure::arm::{AccountLocks, ArmClient};
 use foundry_azure::entra::errors::needs_sign_in;
 use foundry_azure::token::{AccessToken, BoxFuture, TokenSource};
 use foundry_azure::AzureError;
@@ -18,6 +18,9 @@ use foundry_azure::AzureError;
 pub struct Sessions {
     sources: Mutex<HashMap<String, Kept<Arc<dyn TokenSource>>>>,
     clients: Mutex<HashMap<String, Kept<ArmClient>>>,
+    /// Per profile, outliving its clients: a mutation started before a settings change and one
+    /// started after it still queue behind each other on an account.
+    account_locks: Mutex<HashMap<String, AccountLocks>>,
     expired: Arc<Mutex<HashSet<String>>>,
 }
 
@@ -69,7 +72,8 @@ impl Sessions {
         generation: u64,
         make: impl FnOnce() -> Result<ArmClient, super::ConnectionError>,
     ) -> Result<ArmClient, super::ConnectionError> {
-        kept_or_make(&self.clients, profile_id, generation, make)
+        let locks = lock(&self.account_locks).entry(profile_id.to_string()).or_default().clone();
+        kept_or_make(&self.clients, profile_id, generation, || Ok(make()?.sharing_account_locks(locks)))
     }
 
     /// Replaces `profile_id`'s source (made over network `generation`) after a sign-in, and clears its

@@ -128,8 +128,9 @@ pub struct NetworkSettings {
     pub request_timeout_secs: u32,
 }
 
-/// The request timeout when none is chosen.
-pub const DEFAULT_TIMEOUT_SECS: u32 = 60;
+/// The request timeout when none is chosen: a reasoning model can think for over a minute before
+/// its first token, so less would cut answers that work.
+pub const DEFAULT_TIMEOUT_SECS: u32 = 120;
 
 impl Default for NetworkSettings {
     fn default() -> Self {
@@ -235,6 +236,9 @@ pub enum SettingsError {
     /// Written by a newer Foundry Desk; reading them could lose what it added.
     #[error("the settings are version {found}, newer than this app understands ({SETTINGS_VERSION}); update Foundry Desk")]
     TooNew { found: u32 },
+    /// The file could not be read at start, so this run does not write over it.
+    #[error("{0} could not be read when the app started, so changes are not saved over it: restart Foundry Desk once it can be read")]
+    ReadOnly(String),
     /// A file to import that cannot be used as a whole; nothing was applied.
     #[error("this file cannot be imported: {0}")]
     Import(String),

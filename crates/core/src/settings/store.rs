@@ -24,9 +24,12 @@ enum FileState {
     /// It is (or there is none yet).
     #[default]
     InUse,
-    /// It could not be used and could not be moved aside (or not read): defaults are in use until
-    /// the next save replaces it.
+    /// It could not be used and could not be moved aside: defaults are in use until the next save
+    /// replaces it.
     StoodIn,
+    /// It could not be read at start: defaults are in use, and nothing is saved over it (it may hold
+    /// good settings another program keeps locked).
+    Unreadable,
     /// It was written by a newer Foundry Desk: defaults are in use, and nothing is saved over it.
     Newer { found: u32 },
 }
@@ -84,7 +87,7 @@ impl SettingsStore {
         let state = self.lock();
         match *state {
             FileState::InUse => self.read(),
-            FileState::StoodIn | FileState::Newer { .. } => Ok(Settings::default()),
+            FileState::StoodIn | FileState::Unreadable | FileState::Newer { .. } => Ok(Settings::default()),
         }
     }
 
@@ -104,11 +107,13 @@ impl SettingsStore {
                     Loaded { settings: Settings::default(), recovery: Some(recovery) },
                 )
             }
-            // Unreadable now (permissions, a lock): defaults for this run, the file left alone.
+            // Unreadable now (permissions, another program's lock): defaults for this run, and the file
+            // — whatever it holds — is not written over with them.
             Err(problem @ SettingsError::Io { .. }) => {
-                let reason = problem.to_string();
-                tracing::warn!(%reason, "settings file unreadable; defaults in use");
-                (FileState::StoodIn, defaults_because(reason, None))
+                let reason = format!("{problem}; this run uses the defaults and saves no change");
+                tracing::warn!(%reason, "settings file unreadable; defaults in use, read-only");
+                let recovery = Recovery { reason, moved_to: None, read_only: true };
+                (FileState::Unreadable, Loaded { settings: Settings::default(), recovery: Some(recovery) })
             }
             Err(problem) => {
                 let aside = self.aside_path();
@@ -134,15 +139,17 @@ impl SettingsStore {
         let mut state = self.lock();
         let mut settings = match *state {
             FileState::InUse => self.read()?,
-            FileState::StoodIn | FileState::Newer { .. } => Settings::default(),
+            FileState::StoodIn | FileState::Unreadable | FileState::Newer { .. } => Settings::default(),
         };
         change(&mut settings);
         self.write(&mut state, settings)
     }
 
     fn write(&self, state: &mut FileState, mut settings: Settings) -> Result<Settings, SettingsError> {
-        if let FileState::Newer { found } = *state {
-            return Err(SettingsError::TooNew { found });
+        match *state {
+            FileState::Newer { found } => return Err(SettingsError::TooNew { found }),
+            FileState::Unreadable => return Err(SettingsError::ReadOnly(self.path.display().to_string())),
+            FileState::InUse | FileState::StoodIn => {}
         }
         settings.version = SETTINGS_VERSION;
         let problems = validate::problems_to_save(&settings);

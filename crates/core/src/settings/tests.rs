@@ -35,7 +35,7 @@ fn nothing_saved_gives_defaults_that_follow_the_os() {
     assert_eq!(loaded.recovery, None);
     assert_eq!(loaded.settings, Settings::default());
     assert_eq!(loaded.settings.appearance.theme, ThemePreference::System);
-    assert_eq!(loaded.settings.network.request_timeout_secs, 60);
+    assert_eq!(loaded.settings.network.request_timeout_secs, 120);
     assert!(loaded.settings.playground.autosave);
     assert!(validate::problems(&Settings::default()).is_empty(), "the defaults are valid");
 }
@@ -264,13 +264,20 @@ fn the_ca_certificate_must_be_a_readable_pem_file() {
     std::fs::write(&not_pem, "hello").expect("write");
     let broken = dir.path().join("broken.pem");
     std::fs::write(&broken, "-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n").expect("write");
+    // Right PEM framing around bytes that are no certificate: only a trust store's reading finds out.
+    let not_a_certificate = dir.path().join("truncated.pem");
+    std::fs::write(&not_a_certificate, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")
+        .expect("write");
     let ca = |path: &Path| problems_of(|s| s.network.ca_certificate = Some(path.display().to_string()));
 
     assert!(ca(&good).is_empty(), "{:?}", ca(&good));
     let missing = ca(&dir.path().join("missing.pem"));
     assert!(missing[0].message.contains("cannot be read"), "{}", missing[0].message);
-    assert!(ca(&not_pem)[0].message.contains("no PEM certificate"), "{:?}", ca(&not_pem));
-    assert!(ca(&broken)[0].message.contains("cannot be read"), "{:?}", ca(&broken));
+    assert!(ca(&not_pem)[0].message.contains("holds no certificate"), "{:?}", ca(&not_pem));
+    assert!(ca(&broken)[0].message.contains("not a PEM file"), "{:?}", ca(&broken));
+    let truncated = ca(&not_a_certificate);
+    assert!(truncated[0].message.contains("cannot be used"), "{truncated:?}");
+    assert!(truncated[0].message.contains("truncated.pem"), "names the file: {truncated:?}");
     assert!(ca(Path::new("corp-ca.pem"))[0].message.contains("not a full path"));
 
     // Saved with a CA file that later goes missing (a drive not mounted yet): the settings still load.
@@ -371,7 +378,7 @@ fn an_export_imports_back_everything_and_shows_what_changes() {
         plan.changes.iter().map(|c| (c.field.as_str(), c.before.as_str(), c.after.as_str())).collect();
     assert_eq!(
         changed,
-        [("appearance.theme", "\"system\"", "\"dark\""), ("network.requestTimeoutSecs", "60", "90")]
+        [("appearance.theme", "\"system\"", "\"dark\""), ("network.requestTimeoutSecs", "120", "90")]
     );
     assert_eq!((plan.presets_added, plan.presets_replaced), (1, 1));
 

@@ -251,19 +251,14 @@ fn proxy_url(text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Read as the HTTP clients will read it (one reader, so a file accepted here is one they can use).
 fn ca_certificate(path: &Path) -> Result<(), String> {
     if !path.is_absolute() {
         // Said by `problems` already.
         return Ok(());
     }
     let pem = std::fs::read(path).map_err(|e| format!("{} cannot be read: {e}", path.display()))?;
-    let text = String::from_utf8_lossy(&pem);
-    let blocks = text.matches("-----BEGIN CERTIFICATE-----").count();
-    if blocks == 0 {
-        return Err(format!("{} holds no PEM certificate (-----BEGIN CERTIFICATE-----)", path.display()));
-    }
-    match reqwest::Certificate::from_pem_bundle(&pem) {
-        Ok(certificates) if certificates.len() == blocks => Ok(()),
-        Ok(_) | Err(_) => Err(format!("{} has a certificate that cannot be read", path.display())),
-    }
+    foundry_azure::network::ExtraRoots::from_pem(&path.display().to_string(), &pem)
+        .map(|_| ())
+        .map_err(|e| e.message)
 }

@@ -89,8 +89,14 @@ pub async fn revoke(State(state): State<Arc<SimState>>) -> Response {
     Json(json!({"revoked": refresh::revoke_all(&state)})).into_response()
 }
 
-/// `GET /_sim/entra/tokens`: `{"issued": {grant_type: n}, "refreshTokens": n}`, tokens answered so far.
+/// `GET /_sim/entra/tokens`: `{"issued": {grant_type: n}, "byClient": {client_id: {grant_type: n}},
+/// "refreshTokens": n}`, tokens answered so far.
 pub async fn tokens(State(state): State<Arc<SimState>>) -> Response {
     let books = state.entra.books();
-    Json(json!({"issued": books.issued, "refreshTokens": books.refresh_tokens.len()})).into_response()
+    Json(json!({
+        "issued": books.issued,
+        "byClient": books.issued_to,
+        "refreshTokens": books.refresh_tokens.len(),
+    }))
+    .into_response()
 }

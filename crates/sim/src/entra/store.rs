@@ -1,5 +1,5 @@
 //! What Entra remembers between requests: device codes, authorization codes and refresh tokens, the
-//! simulated user's answer to device codes, and a count of the tokens issued.
+//! simulated user's answer to device codes, and a count of the tokens issued (and to which application).
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Mutex, MutexGuard};
@@ -118,6 +118,9 @@ pub struct Books {
     pub mode: DeviceMode,
     /// Tokens issued, by grant type.
     pub issued: BTreeMap<String, u64>,
+    /// Tokens issued, by the application (`client_id`) that asked, then grant type: which app a client
+    /// signs in and refreshes as, which a test cannot read from the tokens it never sees.
+    pub issued_to: BTreeMap<String, BTreeMap<String, u64>>,
 }
 
 /// Entra's settings and books for one run.

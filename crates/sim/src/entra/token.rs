@@ -94,6 +94,8 @@ fn issue(
         body["refresh_token"] = json!(token);
     }
     *books.issued.entry(grant_type.to_string()).or_default() += 1;
+    *books.issued_to.entry(client_id.to_string()).or_default().entry(grant_type.to_string()).or_default() +=
+        1;
     drop(books);
     if redeemed.scopes.openid {
         body["id_token"] = json!(jwt::id_token(&grant));

@@ -15,6 +15,7 @@ import {
   savedConversations,
   transcript,
 } from "./screenTestKit";
+import { announceHistoryCleared } from "./historyEvents";
 import { o4miniTarget, sampleConversation } from "./testFixtures";
 
 // When and what the Playground saves, above all while an answer is on its way: a conversation
@@ -30,6 +31,30 @@ async function deleteInHistory(user: ReturnType<typeof userEvent.setup>, id: str
   await user.click(within(item).getByTestId("history-delete"));
   await user.click(within(item).getByTestId("history-delete-confirm"));
 }
+
+describe("playground: the history cleared in Settings", () => {
+  it("saves nothing it knew again, not even the answer on its way, and starts anew", async () => {
+    const store = conversationStore();
+    const { user, calls, server } = renderPlayground(store.replies);
+    await ready();
+    await exchange(user, server, "First question", "First answer.");
+    await waitFor(() => expect(savedConversations(calls)).toHaveLength(1));
+    const cleared = savedConversations(calls)[0]?.id ?? "";
+    await ask(user, "Second question");
+    const run = await server.run(1);
+    run.push({ type: "delta", text: "Half an answer" });
+    await screen.findByText("Half an answer");
+
+    act(() => announceHistoryCleared());
+
+    await waitFor(() => expect(messages()).toEqual([]));
+    await run.finish(answer("Half an answer, and the rest."));
+    await exchange(user, server, "Fresh start", "OK.");
+    await waitFor(() => expect(savedConversations(calls)).toHaveLength(2));
+    const ids = savedConversations(calls).map((conversation) => conversation.id);
+    expect(ids).toEqual([cleared, expect.not.stringMatching(cleared)]);
+  });
+});
 
 describe("playground: deleting in History", () => {
   it("never saves again the open conversation deleted while its answer streams", async () => {

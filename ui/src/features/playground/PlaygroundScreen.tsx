@@ -28,6 +28,7 @@ import { NoDeployment, RouteNoteView } from "./PlaygroundEmpty";
 import { ClearConfirmation, PlaygroundHeader, StillArriving } from "./PlaygroundHeader";
 import { SaveStatus, UnsavedConfirmation, useSaveShortcut } from "./SavingByHand";
 import { useTargets } from "./playgroundQueries";
+import { onHistoryCleared } from "./historyEvents";
 import { usePlaygroundSession } from "./usePlaygroundSession";
 import { useRouteTarget } from "./useRouteTarget";
 import { ViewCodeDialog } from "./ViewCodeDialog";
@@ -101,6 +102,7 @@ export function PlaygroundScreen() {
     open,
     opening,
     forgetDeleted,
+    forgetHistory,
     adoptTitle,
     saveFailure,
     retrySave,
@@ -109,6 +111,7 @@ export function PlaygroundScreen() {
     saveNow,
     hasUnsavedChanges,
   } = usePlaygroundSession(autosave);
+  useEffect(() => onHistoryCleared(forgetHistory), [forgetHistory]);
   const [draft, setDraft] = useState("");
   const [comparing, setComparing] = useState(false);
   const [showingCode, setShowingCode] = useState(false);

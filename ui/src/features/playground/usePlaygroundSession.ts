@@ -309,6 +309,16 @@ export function usePlaygroundSession(autosave: boolean) {
     [replaced],
   );
 
+  /**
+   * The whole history was deleted (Settings › Privacy): no conversation known here is saved again,
+   * and a new one starts.
+   */
+  const forgetHistory = useCallback(() => {
+    const known = [...savedTitles.current.keys(), current.current.id, asking.current];
+    for (const id of known) if (id !== null) forgetDeleted(id);
+    startNew();
+  }, [forgetDeleted, startNew]);
+
   /** History renamed `id`: its later saves keep `title`. */
   const adoptTitle = useCallback(
     (id: string, title: string) => {
@@ -389,6 +399,7 @@ export function usePlaygroundSession(autosave: boolean) {
     open,
     opening,
     forgetDeleted,
+    forgetHistory,
     adoptTitle,
     saveFailure: saveFailure?.error ?? null,
     retrySave,

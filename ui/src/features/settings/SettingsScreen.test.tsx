@@ -115,6 +115,28 @@ describe("Settings screen", () => {
     expect(file.current().network).toEqual(initial.network);
   });
 
+  it("keeps what was typed when the person goes to another screen and comes back", async () => {
+    const file = settingsOnFile();
+    const { user } = await openSettings({ ...file.replies, app_info: () => sampleAppInfo() });
+    await user.selectOptions(screen.getByTestId("setting-font-size"), "18 px");
+    await chooseSection(user, "azure");
+    await user.type(screen.getByTestId("setting-default-region"), "westeurope");
+    expect(painted().fontSize).toBe("18px");
+
+    await user.click(screen.getByRole("link", { name: "About" }));
+    await screen.findByRole("heading", { level: 1, name: "About" });
+    // Away from Settings, the saved look is back.
+    expect(painted().fontSize).toBe("14px");
+
+    await user.click(screen.getByRole("link", { name: "Settings" }));
+    await chooseSection(user, "azure");
+    expect(screen.getByTestId("setting-default-region")).toHaveValue("westeurope");
+    expect(unsavedSections()).toEqual(["appearance", "azure"]);
+    await chooseSection(user, "appearance");
+    expect(screen.getByTestId("setting-font-size")).toHaveDisplayValue("18 px");
+    expect(painted().fontSize).toBe("18px");
+  });
+
   it("moves between sections with the arrow keys", async () => {
     const { user } = await openSettings();
     screen.getByRole("tab", { name: "Appearance" }).focus();

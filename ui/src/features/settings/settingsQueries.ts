@@ -27,6 +27,17 @@ export function withSection<S extends SettingsSection>(
   return next;
 }
 
+/**
+ * Puts what Rust saved in the cache; when the history folder changed, the history lists are read
+ * again (from the new folder).
+ */
+function adoptSaved(queryClient: QueryClient, saved: Settings): Promise<void> {
+  const before = queryClient.getQueryData<Settings>(settingsKey);
+  queryClient.setQueryData(settingsKey, saved);
+  if (before?.playground.historyDir === saved.playground.historyDir) return Promise.resolve();
+  return queryClient.invalidateQueries({ queryKey: ["conversations"] });
+}
+
 function savedSettings(queryClient: QueryClient): Settings {
   const saved = queryClient.getQueryData<Settings>(settingsKey);
   if (saved === undefined) {
@@ -49,7 +60,7 @@ export function useSaveSettings() {
   return useMutation({
     mutationFn: (edit: SettingsEdit) => unwrap(commands.saveSettings(edit(savedSettings(queryClient)))),
     scope: settingsScope,
-    onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
+    onSuccess: (saved) => adoptSaved(queryClient, saved),
   });
 }
 
@@ -59,7 +70,7 @@ export function useResetSection() {
   return useMutation({
     mutationFn: (section: SettingsSection) => unwrap(commands.resetSettingsSection(section)),
     scope: settingsScope,
-    onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
+    onSuccess: (saved) => adoptSaved(queryClient, saved),
   });
 }
 
@@ -84,7 +95,7 @@ export function useApplyImport() {
     mutationFn: (text: string) => unwrap(commands.applySettingsImport(text)),
     scope: settingsScope,
     onSuccess: async (saved) => {
-      queryClient.setQueryData(settingsKey, saved);
+      await adoptSaved(queryClient, saved);
       await queryClient.invalidateQueries({ queryKey: presetsPrefix });
     },
   });

@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { createContext, createElement, useCallback, useContext, useState, type ReactNode } from "react";
 import type { Appearance } from "../../bindings";
 import type { AzureForm } from "./azure/azureForm";
 import { untouched, type DraftState } from "./form/sectionForm";
@@ -25,8 +25,9 @@ const noDrafts: SettingsDrafts = {
   playground: untouched,
 };
 
-/** The drafts, and an updater per section. */
-export function useSettingsDrafts() {
+type DraftsState = ReturnType<typeof useDraftsState>;
+
+function useDraftsState() {
   const [drafts, setDrafts] = useState<SettingsDrafts>(noDrafts);
   const updater = useCallback(
     <K extends FormSectionId>(section: K): DraftUpdate<K> =>
@@ -35,4 +36,21 @@ export function useSettingsDrafts() {
     [],
   );
   return { drafts, updater };
+}
+
+const SharedDrafts = createContext<DraftsState | null>(null);
+
+/**
+ * Keeps the drafts above the screens, so going to another screen and back loses nothing typed in
+ * Settings (the window keeps them until it closes).
+ */
+export function SettingsDraftsProvider({ children }: { children: ReactNode }) {
+  return createElement(SharedDrafts.Provider, { value: useDraftsState() }, children);
+}
+
+/** The drafts, and an updater per section: the window's when provided, else the screen's own. */
+export function useSettingsDrafts(): DraftsState {
+  const shared = useContext(SharedDrafts);
+  const own = useDraftsState();
+  return shared ?? own;
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use clap::Args;
 use foundry_azure::entra::auth_code::BrowserSignIn;
 use foundry_azure::entra::device_code::DeviceCodeSignIn;
-use foundry_azure::entra::{Authority, DEFAULT_CLIENT_ID, DEFAULT_TENANT};
+use foundry_azure::entra::Authority;
 use foundry_desk_core::app_info::AppPaths;
 use foundry_desk_core::profiles::{CloudChoice, Connection, Profile, ProfileError, ProfileStore};
 use foundry_desk_core::secrets::{KeychainStore, SecretStore};
@@ -25,10 +25,11 @@ pub struct LoginArgs {
     /// Show a code to enter at microsoft.com/devicelogin instead of opening a browser.
     #[arg(long)]
     use_device_code: bool,
-    /// The tenant to sign in to (default: any work or school account).
+    /// The tenant to sign in to (default: the app's sign-in tenant setting, else any work or school
+    /// account).
     #[arg(long)]
     tenant: Option<String>,
-    /// Your own app registration's client id.
+    /// Your own app registration's client id (default: the app's setting, else the built-in one).
     #[arg(long)]
     client_id: Option<String>,
 }
@@ -59,11 +60,15 @@ pub async fn login(
         },
         None => CloudChoice::Public,
     };
-    let tenant = args.tenant.clone().unwrap_or_else(|| DEFAULT_TENANT.into());
+    let network = SavedNetwork::read()?;
+    // Flags win over the app's settings. The client id used is named on the profile: its refresh token
+    // works only for that app, whatever the setting says later.
+    let tenant = args.tenant.clone().unwrap_or_else(|| network.sign_in.tenant().to_string());
+    let client_id = network.sign_in.client_id_for(args.client_id.as_deref());
     let connection = Connection::AzureAccount {
         cloud: cloud.clone(),
         tenant: tenant.clone(),
-        client_id: args.client_id.clone(),
+        client_id: client_id.clone(),
         user: None,
         use_azure_cli: false,
     };
@@ -76,7 +81,7 @@ pub async fn login(
     let authority = Authority::new(&cloud.authority_host, &tenant);
     let scopes = cloud.sign_in_scopes();
     let scopes = scopes.each_ref().map(String::as_str);
-    let client_id = args.client_id.as_deref().unwrap_or(DEFAULT_CLIENT_ID);
+    let client_id = sign_in::client_id_or_default(client_id.as_deref());
     let cancel = CancellationToken::new();
     let stop = cancel.clone();
     tokio::spawn(async move {
@@ -84,7 +89,7 @@ pub async fn login(
             stop.cancel();
         }
     });
-    let http = SavedNetwork::read()?.sign_in_http()?;
+    let http = network.sign_in_http()?;
     let signed_in = if args.use_device_code {
         let sign_in = DeviceCodeSignIn::start(&http, &authority, client_id, &scopes).await?;
         eprintln!("{}", sign_in.prompt().message());

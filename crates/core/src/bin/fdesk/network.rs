@@ -1,5 +1,5 @@
-//! The app's saved network and Azure settings — proxy, CA file, timeout, Resource Manager api-version —
-//! honoured by fdesk's requests as by the app's. Read only; a settings file that cannot be used gives
+//! The app's saved network and Azure settings — proxy, CA file, timeout, Resource Manager api-version,
+//! sign-in app registration and tenant — honoured by fdesk's requests as by the app's. Read only; a settings file that cannot be used gives
 //! the defaults, as the app starts on them.
 
 use foundry_azure::arm::ApiVersions;
@@ -7,6 +7,7 @@ use foundry_azure::network::NetworkOptions;
 use foundry_desk_core::app_info::AppPaths;
 use foundry_desk_core::connections::{api_versions, network_options};
 use foundry_desk_core::settings::{Settings, SettingsStore};
+use foundry_desk_core::sign_in::SignInDefaults;
 
 use crate::output::Failure;
 
@@ -15,15 +16,21 @@ pub struct SavedNetwork {
     pub options: NetworkOptions,
     /// The api-versions Resource Manager calls carry.
     pub api: ApiVersions,
+    /// The app registration and tenant `login` uses when its flags name none.
+    pub sign_in: SignInDefaults,
 }
 
 impl SavedNetwork {
-    /// The saved settings' network options (the CA file read now) and api-versions.
+    /// The saved settings' network options (the CA file read now), api-versions and sign-in defaults.
     pub fn read() -> Result<Self, Failure> {
         let settings = saved_settings();
         let options = network_options(&settings.network)
             .map_err(|e| Failure::Usage(format!("the saved network settings cannot be used: {e}")))?;
-        Ok(Self { options, api: api_versions(&settings.azure) })
+        Ok(Self {
+            options,
+            api: api_versions(&settings.azure),
+            sign_in: SignInDefaults::from_settings(&settings.azure),
+        })
     }
 
     /// The sign-in HTTP client.

@@ -153,7 +153,7 @@ describe("Settings › Network", () => {
     );
 
     await waitFor(() => expect(field("setting-proxy-mode-system")).toBeChecked());
-    expect(field("setting-request-timeout")).toHaveValue(60);
+    expect(field("setting-request-timeout")).toHaveValue(120);
     expect(callsTo(calls, "reset_settings_section")).toEqual([
       { cmd: "reset_settings_section", args: { section: "network" } },
     ]);

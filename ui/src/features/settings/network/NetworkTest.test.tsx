@@ -82,3 +82,45 @@ describe("network Test", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("network.proxy.url: not a URL");
   });
 });
+
+describe("network Test result", () => {
+  it("goes away once the settings it was run with are edited", async () => {
+    mockCommands({
+      list_profiles: () => [sandboxProfile()],
+      test_network: () => ({
+        reached: true,
+        host: "127.0.0.1:4010",
+        via: "proxy proxy.contoso.com:8080",
+        status: 200,
+        elapsedMs: 12,
+        summary: "Reached the Sandbox through the proxy proxy.contoso.com:8080 in 12 ms.",
+        problem: null,
+      }),
+    });
+    const queryClient = createQueryClient();
+    const { rerender } = render(
+      <QueryClientProvider client={queryClient}>
+        <NetworkTest network={manualProxy} />
+      </QueryClientProvider>,
+    );
+    const user = userEvent.setup();
+    await screen.findByRole("option", { name: "Sandbox" });
+    await user.click(screen.getByTestId("network-test-run"));
+    expect(await screen.findByText(/Reached the Sandbox/)).toBeVisible();
+
+    // Same values again (a re-render): the result stays.
+    rerender(
+      <QueryClientProvider client={queryClient}>
+        <NetworkTest network={{ ...manualProxy }} />
+      </QueryClientProvider>,
+    );
+    expect(screen.getByText(/Reached the Sandbox/)).toBeVisible();
+
+    rerender(
+      <QueryClientProvider client={queryClient}>
+        <NetworkTest network={{ ...manualProxy, proxy: { mode: "none" } }} />
+      </QueryClientProvider>,
+    );
+    expect(screen.queryByText(/Reached the Sandbox/)).not.toBeInTheDocument();
+  });
+});

@@ -18,11 +18,14 @@ export function NetworkTest({ network }: { network: NetworkSettings }) {
   const test = useMutation({
     mutationFn: (profileId: string) => unwrap(commands.testNetwork(profileId, network)),
   });
+  // A result speaks of the settings it was run with: once they are edited, it is not shown.
+  const editing = JSON.stringify(network);
+  const [ranWith, setRanWith] = useState<string | null>(null);
   const list = profiles.data ?? [];
   // Until the person picks one: the first real connection, else the Sandbox.
   const profileId =
     chosen ?? list.find((view) => !view.simulated)?.profile.id ?? list[0]?.profile.id ?? null;
-  const result = test.data;
+  const result = ranWith === editing ? test.data : undefined;
 
   return (
     <div className="network-test" data-testid="network-test">
@@ -53,7 +56,11 @@ export function NetworkTest({ network }: { network: NetworkSettings }) {
           className="button"
           data-testid="network-test-run"
           disabled={profileId === null || test.isPending}
-          onClick={() => profileId !== null && test.mutate(profileId)}
+          onClick={() => {
+            if (profileId === null) return;
+            setRanWith(editing);
+            test.mutate(profileId);
+          }}
         >
           {test.isPending ? "Testing…" : "Test"}
         </button>
@@ -69,7 +76,9 @@ export function NetworkTest({ network }: { network: NetworkSettings }) {
           </p>
         )}
       </div>
-      {test.isError && <ErrorNotice title="Couldn’t run the test." error={test.error} />}
+      {test.isError && ranWith === editing && (
+        <ErrorNotice title="Couldn’t run the test." error={test.error} />
+      )}
       {profiles.isError && (
         <ErrorNotice title="Couldn’t list your connections." error={profiles.error} onRetry={() => void profiles.refetch()} />
       )}

@@ -66,7 +66,7 @@ export function PlaygroundDefaultsSection({ saved, state, onState }: PlaygroundD
             <FormField
               id={api.idOf("history-dir")}
               label="History folder"
-              hint="A full path, like /home/me/chats. Empty keeps conversations in the app’s data folder."
+              hint="A full path, like /home/me/chats. Empty keeps conversations in the app’s data folder. Conversations already saved stay where they are; History lists the folder chosen here."
               field="playground.historyDir"
               error={api.problemsOf("playground.historyDir")}
             >

@@ -5,6 +5,7 @@ import type {
   ProfileTargets,
 } from "../../../bindings";
 import { DEFAULT_PARAMETERS, withDefaults } from "../../playground/parameters";
+import { plural } from "../../../lib/plural";
 
 /** The presets of one deployment, with what the targets list says about that deployment. */
 export type PresetGroup = {
@@ -87,9 +88,6 @@ export function groupPresets(
   return sorted;
 }
 
-function plural(count: number, one: string, many: string): string {
-  return count === 1 ? `1 ${one}` : `${count} ${many}`;
-}
 
 /**
  * What a preset sets, the fields left at the model's default left out:

@@ -4,17 +4,16 @@ import { commands, type AppFolder } from "../../../bindings";
 import { ErrorNotice } from "../../../components/ErrorNotice";
 import { InlineConfirm } from "../../../components/InlineConfirm";
 import { unwrap } from "../../../lib/unwrap";
+import { announceHistoryCleared } from "../../playground/historyEvents";
 import { useConversations } from "../../playground/playgroundQueries";
 import "./privacy.css";
+import { plural } from "../../../lib/plural";
 
 /** Queries that hold what Azure said about models, versions and quota: fetched again once dropped. */
 const catalogQueries = new Set(["planFacts", "regionQuotas", "parameterRules"]);
 
 type Asking = "history" | "secrets" | null;
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /** One line of the section: what it is, where or how much, and its buttons. */
 function DataRow(props: { title: string; detail: ReactNode; testId: string; children: ReactNode }) {
@@ -48,6 +47,7 @@ export function PrivacySection() {
   const clearHistory = useMutation({
     mutationFn: () => unwrap(commands.clearHistory()),
     onSuccess: async (count) => {
+      announceHistoryCleared();
       setAsking(null);
       setStatus(count === 0 ? "There was no conversation to delete." : `Deleted ${plural(count, "conversation", "conversations")}.`);
       await queryClient.invalidateQueries({ queryKey: ["conversations"] });

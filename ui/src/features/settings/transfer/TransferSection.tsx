@@ -6,13 +6,11 @@ import "../../../styles/forms.css";
 import "../../../styles/settings.css";
 import { fieldLabel, valueWords } from "../fieldWords";
 import { useApplyImport, useExportSettings, usePreviewImport } from "../settingsQueries";
+import { plural } from "../../../lib/plural";
 
 /** A file picked (or dropped) to import: its name and its text, read here. */
 type ImportFile = { name: string; text: string };
 
-function plural(count: number, one: string, many: string): string {
-  return count === 1 ? `1 ${one}` : `${count} ${many}`;
-}
 
 /** "2 presets added, 1 replaced" / "No presets in the file". */
 function presetsWords(plan: ImportPlan): string {
