@@ -9,6 +9,7 @@ import {
   sampleDeploymentRow,
   sampleSubscriptions,
   sandboxProfile,
+  settingsWith,
 } from "../../test/fixtures";
 import { commandError, never } from "../../test/mockCommands";
 import { argOf, callsTo, renderDeployments, rowNames } from "./testSupport";
@@ -214,5 +215,128 @@ describe("resource browser", () => {
       "No Azure OpenAI or AI Services resources in this subscription",
     );
     expect(screen.queryByTestId("deployments-table")).not.toBeInTheDocument();
+  });
+});
+
+describe("region filter", () => {
+  // Azure lists them in this order; one region spelled two ways, as the regions list and an
+  // older API each name it.
+  const accounts = [
+    sampleAccount(),
+    sampleAccount({ resourceGroup: "rg-shared", name: "shared-foundry", location: "swedencentral" }),
+    sampleAccount({ name: "contoso-westus", location: "westus" }),
+    sampleAccount({ resourceGroup: "rg-shared", name: "shared-sweden-2", location: "Sweden Central" }),
+  ];
+
+  function listedNames(): string[] {
+    return screen.getAllByTestId("resource-row").map((row) => row.dataset.accountName ?? "");
+  }
+
+  function regionFilter(): HTMLElement {
+    return screen.getByRole("combobox", { name: "Filter by region" });
+  }
+
+  /** Each resource's one deployment is named after it. */
+  function deploymentsByResource(args: InvokeArgs | undefined) {
+    return [sampleDeploymentRow({ name: `on-${accountNameOf(args)}` })];
+  }
+
+  it("opens on the default region from Settings, in any case and spacing; All regions shows all", async () => {
+    const { user } = renderDeployments({
+      get_settings: () => settingsWith({ azure: { defaultRegion: "Sweden Central" } }),
+      list_accounts: () => accounts,
+      list_deployment_rows: deploymentsByResource,
+    });
+
+    await waitFor(() =>
+      expect(screen.getByTestId("region-filter")).toHaveDisplayValue("swedencentral (2)"),
+    );
+    expect(optionLabels(regionFilter())).toEqual([
+      "All regions (4)",
+      "eastus (1)",
+      "swedencentral (2)",
+      "westus (1)",
+    ]);
+    expect(listedNames()).toEqual(["shared-foundry", "shared-sweden-2"]);
+    expect(resourceRow("shared-foundry")).toHaveAttribute("aria-current", "true");
+    await waitFor(() => expect(rowNames()).toEqual(["on-shared-foundry"]));
+    expect(screen.queryByTestId("region-filter-note")).not.toBeInTheDocument();
+
+    await user.selectOptions(regionFilter(), "All regions (4)");
+
+    expect(listedNames()).toEqual([
+      "contoso-eastus",
+      "contoso-westus",
+      "shared-foundry",
+      "shared-sweden-2",
+    ]);
+    // Changing the filter never moves the selection.
+    expect(resourceRow("shared-foundry")).toHaveAttribute("aria-current", "true");
+    expect(rowNames()).toEqual(["on-shared-foundry"]);
+  });
+
+  it("keeps the selected resource listed and selected when the filter leaves it out", async () => {
+    const { user } = renderDeployments({
+      list_accounts: () => accounts,
+      list_deployment_rows: deploymentsByResource,
+    });
+    // No default region: all are listed.
+    await screen.findAllByTestId("resource-row");
+    expect(regionFilter()).toHaveDisplayValue("All regions (4)");
+    expect(listedNames()).toHaveLength(4);
+    await user.click(resourceRow("contoso-westus"));
+    await waitFor(() => expect(rowNames()).toEqual(["on-contoso-westus"]));
+
+    await user.selectOptions(regionFilter(), "swedencentral (2)");
+
+    expect(listedNames()).toEqual(["shared-foundry", "shared-sweden-2", "contoso-westus"]);
+    expect(resourceRow("contoso-westus")).toHaveAttribute("aria-current", "true");
+    expect(screen.getByTestId("resource-facts")).toHaveTextContent("contoso-westus");
+    expect(rowNames()).toEqual(["on-contoso-westus"]);
+
+    // Picking one in the region lets the other go.
+    await user.click(resourceRow("shared-sweden-2"));
+
+    expect(listedNames()).toEqual(["shared-foundry", "shared-sweden-2"]);
+    expect(resourceRow("shared-sweden-2")).toHaveAttribute("aria-current", "true");
+    await waitFor(() => expect(rowNames()).toEqual(["on-shared-sweden-2"]));
+  });
+
+  it("shows all regions and says so when no resource is in the default region", async () => {
+    const { user } = renderDeployments({
+      get_settings: () => settingsWith({ azure: { defaultRegion: "japaneast" } }),
+      list_accounts: () => accounts,
+      list_deployment_rows: deploymentsByResource,
+    });
+
+    const note = await screen.findByTestId("region-filter-note");
+    expect(note).toHaveTextContent("No account in japaneast; showing all regions.");
+    expect(regionFilter()).toHaveDisplayValue("All regions (4)");
+    expect(regionFilter()).toHaveAccessibleDescription(
+      "No account in japaneast; showing all regions.",
+    );
+    expect(listedNames()).toHaveLength(4);
+    expect(resourceRow("contoso-eastus")).toHaveAttribute("aria-current", "true");
+
+    await user.selectOptions(regionFilter(), "westus (1)");
+
+    expect(screen.queryByTestId("region-filter-note")).not.toBeInTheDocument();
+    expect(listedNames()).toEqual(["contoso-eastus", "contoso-westus"]);
+    expect(resourceRow("contoso-eastus")).toHaveAttribute("aria-current", "true");
+  });
+
+  it("lists every resource when the settings cannot be read", async () => {
+    renderDeployments({
+      get_settings: () => {
+        throw commandError({ kind: "internal", message: "settings unreadable" });
+      },
+      list_accounts: () => accounts,
+      list_deployment_rows: never,
+    });
+
+    await screen.findAllByTestId("resource-row");
+    expect(listedNames()).toHaveLength(4);
+    expect(regionFilter()).toHaveDisplayValue("All regions (4)");
+    expect(screen.queryByTestId("region-filter-note")).not.toBeInTheDocument();
   });
 });

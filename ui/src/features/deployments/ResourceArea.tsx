@@ -1,9 +1,12 @@
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useAccounts } from "../connections/connectionQueries";
+import { useSettings } from "../settings/settingsQueries";
 import { accountKey } from "./coordinates";
 import { DeploymentsError } from "./DeploymentsError";
 import { DeploymentsPanel } from "./DeploymentsPanel";
 import { QuotaView } from "./quota/QuotaView";
+import { RegionFilter } from "./RegionFilter";
+import { accountsIn, regionChoices, shownRegion } from "./regionFilter";
 import { ResourceBrowser } from "./ResourceBrowser";
 
 type ResourceAreaProps = { profileId: string; subscriptionId: string };
@@ -21,10 +24,35 @@ const tabs: ReadonlyArray<{ id: Tab; label: string }> = [
  */
 export function ResourceArea({ profileId, subscriptionId }: ResourceAreaProps) {
   const accounts = useAccounts(profileId, subscriptionId);
+  const settings = useSettings();
   const [pickedKey, setPickedKey] = useState<string | null>(null);
+  // Undefined until a region is picked here: until then the list follows Settings' default.
+  const [pickedRegion, setPickedRegion] = useState<string | null | undefined>(undefined);
   const [tab, setTab] = useState<Tab>("deployments");
-  const list = accounts.data ?? [];
-  const selected = list.find((account) => accountKey(account) === pickedKey) ?? list[0] ?? null;
+  const list = useMemo(() => accounts.data ?? [], [accounts.data]);
+  const choices = useMemo(() => regionChoices(list), [list]);
+  const { region, missedDefault } = shownRegion(
+    choices,
+    pickedRegion,
+    settings.data?.azure.defaultRegion ?? null,
+  );
+  const inRegion = useMemo(() => accountsIn(list, region), [list, region]);
+  const picked = list.find((account) => accountKey(account) === pickedKey) ?? null;
+  const selected = picked ?? inRegion[0] ?? null;
+  // A picked resource outside the region stays listed, where Azure lists it, and selected: a
+  // change of filter never closes its panel (or a wizard half filled in there).
+  const shown =
+    picked === null || inRegion.includes(picked)
+      ? inRegion
+      : list.filter((account) => account === picked || inRegion.includes(account));
+
+  // The resource open on the right stays selected: a filter changes what is listed, not what is open.
+  function pickRegion(next: string | null) {
+    if (selected !== null) {
+      setPickedKey(accountKey(selected));
+    }
+    setPickedRegion(next);
+  }
 
   return (
     <div className="deployments-layout">
@@ -48,8 +76,17 @@ export function ResourceArea({ profileId, subscriptionId }: ResourceAreaProps) {
           </p>
         )}
         {list.length > 0 && (
+          <RegionFilter
+            choices={choices}
+            total={list.length}
+            value={region}
+            onChange={pickRegion}
+            missedDefault={missedDefault}
+          />
+        )}
+        {list.length > 0 && (
           <ResourceBrowser
-            accounts={list}
+            accounts={shown}
             selectedKey={selected === null ? null : accountKey(selected)}
             onSelect={setPickedKey}
           />

@@ -1,19 +1,25 @@
 import type { InvokeArgs } from "@tauri-apps/api/core";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { sampleAccount, sampleSubscriptions, sandboxProfile } from "../../test/fixtures";
+import {
+  defaultSettings,
+  sampleAccount,
+  sampleSubscriptions,
+  sandboxProfile,
+} from "../../test/fixtures";
 import { mockCommands, type CommandReplies, type IpcCall } from "../../test/mockCommands";
 import { renderWithQueries } from "../../test/render";
 import { DeploymentsScreen } from "./DeploymentsScreen";
 
 /**
- * Renders the screen over the Sandbox, its two subscriptions and one resource (contoso-eastus)
- * unless the test says otherwise. Test files must mock the wizard themselves:
- * `vi.mock("./wizard/DeploymentWizard", () => import("./testWizard"))`.
+ * Renders the screen over the Sandbox, its two subscriptions and one resource (contoso-eastus),
+ * with the default settings (no default region), unless the test says otherwise. Test files
+ * must mock the wizard themselves: `vi.mock("./wizard/DeploymentWizard", () => import("./testWizard"))`.
  */
 export function renderDeployments(replies: CommandReplies) {
   const user = userEvent.setup();
   const calls = mockCommands({
+    get_settings: () => defaultSettings(),
     list_profiles: () => [sandboxProfile()],
     list_subscriptions: () => sampleSubscriptions(),
     list_accounts: () => [sampleAccount()],

@@ -18,7 +18,7 @@ const fields: Readonly<Record<string, FieldWords>> = {
   "appearance.compact": { label: "Compact density" },
   "azure.defaultCloud": {
     label: "Default cloud",
-    choices: { public: "Azure public", usGovernment: "Azure US Government", china: "Azure China" },
+    choices: { public: "Azure", usGovernment: "Azure US Government", china: "Azure China 21Vianet" },
   },
   "azure.armApiVersion": { label: "Resource Manager api-version", none: "built-in" },
   "azure.inferenceStyle": { label: "Inference URL style" },

@@ -10,6 +10,18 @@ const cloudOptions: ReadonlyArray<{ value: CloudKind; label: string }> = [
   { value: "custom", label: "Custom (Azure Stack, sovereign or test clouds)" },
 ];
 
+type AccountFieldsProps = FieldGroupProps & {
+  /** The client id from Settings › Azure, which sign-in uses when the field is left empty. */
+  settingsClientId: string | null;
+};
+
+/** What an empty client id field signs in with, said under the field. */
+function clientIdHint(settingsClientId: string | null): string {
+  return settingsClientId === null
+    ? "Empty uses the built-in app."
+    : `Empty uses ${settingsClientId} from Settings.`;
+}
+
 /** The Azure account fields: cloud, custom cloud URLs, client id and the Azure CLI choice. */
 export function AccountFields({
   id,
@@ -17,7 +29,8 @@ export function AccountFields({
   errors,
   onChange,
   register,
-}: FieldGroupProps): JSX.Element {
+  settingsClientId,
+}: AccountFieldsProps): JSX.Element {
   return (
     <>
       <FormField id={`${id}-cloud`} label="Cloud">
@@ -107,6 +120,7 @@ export function AccountFields({
       <FormField
         id={`${id}-client-id`}
         label="Own app registration (client id), optional"
+        hint={clientIdHint(settingsClientId)}
         field="clientId"
         error={errors.clientId}
       >
@@ -119,6 +133,9 @@ export function AccountFields({
             data-testid="client-id"
             spellCheck={false}
             autoComplete="off"
+            // Only shown, never copied in: Rust applies the setting at sign-in when the field
+            // is empty, so the profile takes whatever Settings says then.
+            placeholder={settingsClientId ?? "the built-in app"}
             value={draft.clientId}
             onChange={(event) => onChange("clientId", event.target.value)}
           />

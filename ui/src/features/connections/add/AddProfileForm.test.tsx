@@ -1,11 +1,20 @@
-import { useQuery } from "@tanstack/react-query";
-import { screen, waitFor, within } from "@testing-library/react";
+import { QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import { commands, type ProfileView } from "../../../bindings";
+import { commands, type ProfileView, type Settings } from "../../../bindings";
+import { createQueryClient } from "../../../lib/queryClient";
 import { unwrap } from "../../../lib/unwrap";
-import { commandError, mockCommands, never, type CommandReplies } from "../../../test/mockCommands";
+import { defaultSettings, settingsWith } from "../../../test/fixtures";
+import {
+  commandError,
+  mockCommands,
+  never,
+  type CommandReplies,
+  type IpcCall,
+} from "../../../test/mockCommands";
 import { renderWithQueries } from "../../../test/render";
+import { settingsKey } from "../../settings/settingsQueries";
 import { AddProfileForm } from "./AddProfileForm";
 
 const apiKey = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
@@ -54,13 +63,19 @@ function accountView(name: string): ProfileView {
   };
 }
 
+/** Renders the form over the default settings unless the test gives its own reply. */
 function setup(replies: CommandReplies = {}) {
   const user = userEvent.setup();
-  const calls = mockCommands(replies);
+  const calls = mockCommands({ get_settings: () => defaultSettings(), ...replies });
   const onAdded = vi.fn<(profile: ProfileView) => void>();
   const onCancel = vi.fn<() => void>();
   const rendered = renderWithQueries(<AddProfileForm onAdded={onAdded} onCancel={onCancel} />);
   return { user, calls, onAdded, onCancel, ...rendered };
+}
+
+/** The calls that send something: all but the form's read of the settings. */
+function sent(calls: IpcCall[]): IpcCall[] {
+  return calls.filter((call) => call.cmd !== "get_settings");
 }
 
 function form() {
@@ -125,7 +140,7 @@ describe("AddProfileForm", () => {
     expect(name).toHaveAttribute("aria-invalid", "true");
     expect(name).toHaveAccessibleDescription("Give the profile a name");
     expect(name).toHaveFocus();
-    expect(calls).toEqual([]);
+    expect(sent(calls)).toEqual([]);
     expect(onAdded).not.toHaveBeenCalled();
   });
 
@@ -153,7 +168,7 @@ describe("AddProfileForm", () => {
     );
     expect(screen.getByLabelText("Endpoint URL")).toHaveFocus();
     expect(screen.getByLabelText("Endpoint URL")).toHaveAttribute("aria-invalid", "true");
-    expect(calls).toEqual([]);
+    expect(sent(calls)).toEqual([]);
   });
 
   it("refuses plain http:// to another computer, and sends nothing", async () => {
@@ -167,7 +182,7 @@ describe("AddProfileForm", () => {
     expect(screen.getByTestId("field-error-endpointUrl")).toHaveTextContent(
       "http:// is only allowed for this computer (localhost)",
     );
-    expect(calls).toEqual([]);
+    expect(sent(calls)).toEqual([]);
   });
 
   it("refuses an api-version that is not a date", async () => {
@@ -186,7 +201,7 @@ describe("AddProfileForm", () => {
       "Use a date like 2024-10-21 or 2025-04-01-preview",
     );
     expect(screen.getByLabelText("API version")).toHaveFocus();
-    expect(calls).toEqual([]);
+    expect(sent(calls)).toEqual([]);
   });
 
   it("sends the endpoint profile as typed, then empties the key field", async () => {
@@ -200,7 +215,7 @@ describe("AddProfileForm", () => {
     await user.click(submitButton());
 
     await waitFor(() => expect(onAdded).toHaveBeenCalledWith(added));
-    expect(calls).toEqual([
+    expect(sent(calls)).toEqual([
       {
         cmd: "add_endpoint_profile",
         args: {
@@ -227,7 +242,7 @@ describe("AddProfileForm", () => {
     await user.type(screen.getByLabelText("Endpoint URL"), "http://localhost:8080{Enter}");
 
     await waitFor(() => expect(onAdded).toHaveBeenCalledTimes(1));
-    expect(calls).toEqual([
+    expect(sent(calls)).toEqual([
       {
         cmd: "add_endpoint_profile",
         args: {
@@ -245,6 +260,7 @@ describe("AddProfileForm", () => {
 
   it("refreshes the profile list after adding", async () => {
     const calls = mockCommands({
+      get_settings: () => defaultSettings(),
       list_profiles: () => [],
       add_account_profile: () => accountView("Work"),
     });
@@ -279,7 +295,7 @@ describe("AddProfileForm", () => {
 
     expect(await screen.findByRole("button", { name: "Adding…" })).toBeDisabled();
     await user.type(screen.getByLabelText("Name"), "{Enter}");
-    expect(calls).toHaveLength(1);
+    expect(sent(calls)).toHaveLength(1);
   });
 
   it("shows a refused input next to the form and keeps everything typed", async () => {
@@ -373,14 +389,14 @@ describe("AddProfileForm", () => {
       "Enter a URL starting with https://",
     );
     expect(screen.getByLabelText("Resource Manager URL")).toHaveFocus();
-    expect(calls).toEqual([]);
+    expect(sent(calls)).toEqual([]);
 
     await paste(user, "Resource Manager URL", "http://127.0.0.1:8443");
     await paste(user, "Sign-in authority URL", "https://login.microsoftonline.com");
     await user.click(submitButton());
 
     await waitFor(() => expect(onAdded).toHaveBeenCalledTimes(1));
-    expect(calls).toEqual([
+    expect(sent(calls)).toEqual([
       {
         cmd: "add_account_profile",
         args: {
@@ -410,8 +426,8 @@ describe("AddProfileForm", () => {
 
     await user.click(submitButton());
 
-    await waitFor(() => expect(calls).toHaveLength(1));
-    expect(calls[0]?.args).toMatchObject({
+    await waitFor(() => expect(sent(calls)).toHaveLength(1));
+    expect(sent(calls)[0]?.args).toMatchObject({
       profile: {
         cloud: {
           kind: "custom",
@@ -439,7 +455,7 @@ describe("AddProfileForm", () => {
     await user.type(screen.getByLabelText("Name"), "Work{Enter}");
 
     await waitFor(() => expect(onAdded).toHaveBeenCalledWith(added));
-    expect(calls).toEqual([
+    expect(sent(calls)).toEqual([
       {
         cmd: "add_account_profile",
         args: {
@@ -465,7 +481,7 @@ describe("AddProfileForm", () => {
       "A client id is a GUID like 04b07795-8ddb-461a-bbee-02f9e1bf7b46",
     );
     expect(screen.getByLabelText("Own app registration (client id), optional")).toHaveFocus();
-    expect(calls).toEqual([]);
+    expect(sent(calls)).toEqual([]);
   });
 
   it("calls onCancel from the Cancel button and from Escape, sending nothing", async () => {
@@ -478,6 +494,254 @@ describe("AddProfileForm", () => {
     await user.click(screen.getByLabelText("Name"));
     await user.keyboard("{Escape}");
     expect(onCancel).toHaveBeenCalledTimes(2);
-    expect(calls).toEqual([]);
+    expect(sent(calls)).toEqual([]);
+  });
+});
+
+const ownClientId = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+
+/** A reply that waits until the test hands it a value, for settings that are still loading. */
+function deferred<T>() {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
+/**
+ * Renders the form over a query client the test keeps, so it can change the saved settings
+ * the way a save in Settings does (the cache becomes what Rust saved).
+ */
+function setupWithSettings(settings: Settings, replies: CommandReplies = {}) {
+  const user = userEvent.setup();
+  const calls = mockCommands({ get_settings: () => settings, ...replies });
+  const client = createQueryClient();
+  const onAdded = vi.fn<(profile: ProfileView) => void>();
+  render(
+    <QueryClientProvider client={client}>
+      <AddProfileForm onAdded={onAdded} onCancel={() => undefined} />
+    </QueryClientProvider>,
+  );
+  function saveSettings(next: Settings) {
+    act(() => {
+      client.setQueryData(settingsKey, next);
+    });
+  }
+  /** Waits until the form's read of the settings has answered, or failed. */
+  async function settingsRead() {
+    await waitFor(() => expect(client.getQueryState(settingsKey)?.status).not.toBe("pending"));
+  }
+  return { user, calls, onAdded, saveSettings, settingsRead };
+}
+
+function clientIdField() {
+  return screen.getByLabelText("Own app registration (client id), optional");
+}
+
+describe("AddProfileForm defaults from Settings › Azure", () => {
+  it("starts in the default cloud from Settings and sends it", async () => {
+    const { user, calls, onAdded } = setupWithSettings(
+      settingsWith({ azure: { defaultCloud: "usGovernment" } }),
+      { add_account_profile: () => accountView("Gov") },
+    );
+
+    await waitFor(() =>
+      expect(screen.getByRole("combobox", { name: "Cloud" })).toHaveDisplayValue(
+        "Azure US Government",
+      ),
+    );
+    await user.type(screen.getByLabelText("Name"), "Gov{Enter}");
+
+    await waitFor(() => expect(onAdded).toHaveBeenCalledTimes(1));
+    expect(sent(calls)).toEqual([
+      {
+        cmd: "add_account_profile",
+        args: {
+          profile: {
+            name: "Gov",
+            cloud: { kind: "usGovernment" },
+            clientId: null,
+            useAzureCli: false,
+          },
+        },
+      },
+    ]);
+  });
+
+  it("starts an endpoint + key profile with the classic api-version from Settings and sends it", async () => {
+    const { user, calls, onAdded } = setupWithSettings(
+      settingsWith({
+        azure: { inferenceStyle: { style: "classic", apiVersion: "2025-04-01-preview" } },
+      }),
+      { add_endpoint_profile: () => endpointView("Classic") },
+    );
+    await user.click(screen.getByLabelText("Endpoint + key"));
+
+    expect(await screen.findByLabelText("API version")).toHaveValue("2025-04-01-preview");
+    expect(screen.getByRole("combobox", { name: "API style" })).toHaveDisplayValue(
+      "Classic (with api-version)",
+    );
+    await user.type(screen.getByLabelText("Name"), "Classic");
+    await paste(user, "Endpoint URL", "https://acct.openai.azure.com");
+    await user.click(submitButton());
+
+    await waitFor(() => expect(onAdded).toHaveBeenCalledTimes(1));
+    expect(sent(calls)).toEqual([
+      {
+        cmd: "add_endpoint_profile",
+        args: {
+          profile: {
+            name: "Classic",
+            endpoint: "https://acct.openai.azure.com",
+            api: { style: "classic", apiVersion: "2025-04-01-preview" },
+            deployments: [],
+            key: null,
+          },
+        },
+      },
+    ]);
+  });
+
+  it("follows a settings change while the cloud is untouched, but keeps a cloud picked in the form", async () => {
+    const { user, calls, saveSettings, settingsRead } = setupWithSettings(defaultSettings(), {
+      add_account_profile: () => accountView("China"),
+    });
+    const cloud = screen.getByRole("combobox", { name: "Cloud" });
+    await settingsRead();
+    expect(cloud).toHaveDisplayValue("Azure");
+
+    // Saved in Settings while the form is open: no restart needed.
+    saveSettings(settingsWith({ azure: { defaultCloud: "usGovernment" } }));
+    await waitFor(() => expect(cloud).toHaveDisplayValue("Azure US Government"));
+
+    await user.selectOptions(cloud, "Azure China 21Vianet");
+    saveSettings(settingsWith({ azure: { defaultCloud: "public", signInClientId: ownClientId } }));
+    // The hint shows the form has the new settings; the cloud picked in it stays.
+    await waitFor(() =>
+      expect(clientIdField()).toHaveAccessibleDescription(`Empty uses ${ownClientId} from Settings.`),
+    );
+    expect(cloud).toHaveDisplayValue("Azure China 21Vianet");
+
+    await user.type(screen.getByLabelText("Name"), "China{Enter}");
+
+    await waitFor(() => expect(sent(calls)).toHaveLength(1));
+    expect(sent(calls)[0]).toEqual({
+      cmd: "add_account_profile",
+      args: {
+        profile: { name: "China", cloud: { kind: "china" }, clientId: null, useAzureCli: false },
+      },
+    });
+  });
+
+  it("keeps a cloud picked before the settings were read", async () => {
+    const settings = deferred<Settings>();
+    const { user, calls } = setupWithSettings(defaultSettings(), {
+      get_settings: () => settings.promise,
+      add_account_profile: () => accountView("Gov"),
+    });
+    const cloud = screen.getByRole("combobox", { name: "Cloud" });
+    // While the settings load the form starts in Azure public, as it did before there were any.
+    expect(cloud).toHaveDisplayValue("Azure");
+
+    await user.selectOptions(cloud, "Azure US Government");
+    settings.resolve(
+      settingsWith({ azure: { defaultCloud: "china", signInClientId: ownClientId } }),
+    );
+    // The hint names the settings' client id once they are read.
+    await waitFor(() =>
+      expect(clientIdField()).toHaveAccessibleDescription(`Empty uses ${ownClientId} from Settings.`),
+    );
+    expect(cloud).toHaveDisplayValue("Azure US Government");
+
+    await user.type(screen.getByLabelText("Name"), "Gov{Enter}");
+
+    await waitFor(() => expect(sent(calls)).toHaveLength(1));
+    expect(sent(calls)[0]?.args).toMatchObject({ profile: { cloud: { kind: "usGovernment" } } });
+  });
+
+  it("keeps the api style picked in the form when Settings change theirs", async () => {
+    const { user, calls, onAdded, saveSettings } = setupWithSettings(
+      settingsWith({ azure: { inferenceStyle: { style: "classic", apiVersion: "2025-04-01-preview" } } }),
+      { add_endpoint_profile: () => endpointView("V1") },
+    );
+    await user.click(screen.getByLabelText("Endpoint + key"));
+    const style = screen.getByRole("combobox", { name: "API style" });
+    await waitFor(() => expect(style).toHaveDisplayValue("Classic (with api-version)"));
+
+    await user.selectOptions(style, "v1 (no api-version)");
+    saveSettings(
+      settingsWith({
+        azure: {
+          inferenceStyle: { style: "classic", apiVersion: "2024-06-01" },
+          signInClientId: ownClientId,
+        },
+      }),
+    );
+    // A look at the account fields shows when the form has the new settings.
+    await user.click(screen.getByLabelText("Azure account (sign in with Microsoft Entra ID)"));
+    await waitFor(() =>
+      expect(clientIdField()).toHaveAccessibleDescription(`Empty uses ${ownClientId} from Settings.`),
+    );
+    await user.click(screen.getByLabelText("Endpoint + key"));
+    expect(screen.getByRole("combobox", { name: "API style" })).toHaveDisplayValue(
+      "v1 (no api-version)",
+    );
+    expect(screen.queryByLabelText("API version")).not.toBeInTheDocument();
+
+    await user.type(screen.getByLabelText("Name"), "V1");
+    await paste(user, "Endpoint URL", "https://acct.openai.azure.com");
+    await user.click(submitButton());
+
+    await waitFor(() => expect(onAdded).toHaveBeenCalledTimes(1));
+    expect(sent(calls)[0]?.args).toMatchObject({ profile: { api: { style: "v1" } } });
+  });
+
+  it("shows the client id from Settings as the field's hint, and leaves the field empty", async () => {
+    const { user, calls, onAdded } = setupWithSettings(
+      settingsWith({ azure: { signInClientId: ownClientId } }),
+      { add_account_profile: () => accountView("Work") },
+    );
+
+    await waitFor(() =>
+      expect(clientIdField()).toHaveAccessibleDescription(`Empty uses ${ownClientId} from Settings.`),
+    );
+    expect(clientIdField()).toHaveAttribute("placeholder", ownClientId);
+    expect(clientIdField()).toHaveValue("");
+    await user.type(screen.getByLabelText("Name"), "Work{Enter}");
+
+    // Rust applies the setting when the field is empty: the form sends none of its own.
+    await waitFor(() => expect(onAdded).toHaveBeenCalledTimes(1));
+    expect(sent(calls)[0]?.args).toMatchObject({ profile: { clientId: null } });
+  });
+
+  it("says the built-in app signs in when Settings name no client id", async () => {
+    const { settingsRead } = setupWithSettings(defaultSettings());
+
+    await settingsRead();
+    expect(clientIdField()).toHaveAccessibleDescription("Empty uses the built-in app.");
+    expect(clientIdField()).toHaveAttribute("placeholder", "the built-in app");
+  });
+
+  it("starts in Azure public with v1 when the settings cannot be read", async () => {
+    const { user, calls, onAdded, settingsRead } = setupWithSettings(defaultSettings(), {
+      get_settings: () => {
+        throw commandError({ kind: "internal", message: "settings unreadable" });
+      },
+      add_endpoint_profile: () => endpointView("Fallback"),
+    });
+    await settingsRead();
+
+    expect(screen.getByRole("combobox", { name: "Cloud" })).toHaveDisplayValue("Azure");
+    await user.click(screen.getByLabelText("Endpoint + key"));
+    expect(screen.getByRole("combobox", { name: "API style" })).toHaveDisplayValue(
+      "v1 (no api-version)",
+    );
+    await user.type(screen.getByLabelText("Name"), "Fallback");
+    await paste(user, "Endpoint URL", "https://acct.openai.azure.com");
+    await user.click(submitButton());
+
+    await waitFor(() => expect(onAdded).toHaveBeenCalledTimes(1));
+    expect(sent(calls)[0]?.args).toMatchObject({ profile: { api: { style: "v1" } } });
   });
 });

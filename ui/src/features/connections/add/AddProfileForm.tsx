@@ -9,6 +9,7 @@ import { AccountFields } from "./AccountFields";
 import {
   emptyDraft,
   toRequest,
+  withDefaults,
   type FieldName,
   type ProfileDraft,
   type ProfileKind,
@@ -16,6 +17,7 @@ import {
 import { EndpointFields } from "./EndpointFields";
 import type { FieldGroupProps } from "./fieldGroup";
 import { useAddProfile } from "./useAddProfile";
+import { useDraftDefaults } from "./useDraftDefaults";
 import { errorsAfterEdit, firstInvalidField, validateDraft, type FieldErrors } from "./validation";
 
 const kindOptions: ReadonlyArray<{ value: ProfileKind; label: string; hint: string }> = [
@@ -31,6 +33,10 @@ const kindOptions: ReadonlyArray<{ value: ProfileKind; label: string; hint: stri
   },
 ];
 
+type TypedDraft = { draft: ProfileDraft; chosen: ReadonlySet<keyof ProfileDraft> };
+
+const nothingTyped: TypedDraft = { draft: emptyDraft, chosen: new Set() };
+
 type AddProfileFormProps = {
   onAdded: (profile: ProfileView) => void;
   onCancel: () => void;
@@ -39,7 +45,10 @@ type AddProfileFormProps = {
 /** Adds an Azure account or an endpoint + key profile. */
 export function AddProfileForm({ onAdded, onCancel }: AddProfileFormProps): JSX.Element {
   const id = useId();
-  const [draft, setDraft] = useState<ProfileDraft>(emptyDraft);
+  const defaults = useDraftDefaults();
+  // What the person typed or picked, and which fields that was: the others follow the settings.
+  const [typed, setTyped] = useState<TypedDraft>(nothingTyped);
+  const draft = withDefaults(typed.draft, typed.chosen, defaults);
   const [errors, setErrors] = useState<FieldErrors>({});
   const controls = useRef<Partial<Record<FieldName, HTMLElement | null>>>({});
   const add = useAddProfile();
@@ -52,7 +61,7 @@ export function AddProfileForm({ onAdded, onCancel }: AddProfileFormProps): JSX.
 
   function change<K extends keyof ProfileDraft>(key: K, value: ProfileDraft[K]) {
     const next = { ...draft, [key]: value };
-    setDraft(next);
+    setTyped((current) => ({ draft: next, chosen: new Set(current.chosen).add(key) }));
     setErrors((current) => errorsAfterEdit(current, key, next));
   }
 
@@ -75,7 +84,7 @@ export function AddProfileForm({ onAdded, onCancel }: AddProfileFormProps): JSX.
     add.mutate(toRequest(draft), {
       onSuccess: (profile) => {
         // The key is in the keychain now; the web view must not keep a copy.
-        setDraft((current) => ({ ...current, apiKey: "" }));
+        setTyped((current) => ({ ...current, draft: { ...current.draft, apiKey: "" } }));
         add.reset();
         onAdded(profile);
       },
@@ -145,7 +154,11 @@ export function AddProfileForm({ onAdded, onCancel }: AddProfileFormProps): JSX.
         )}
       </FormField>
 
-      {draft.kind === "account" ? <AccountFields {...fields} /> : <EndpointFields {...fields} />}
+      {draft.kind === "account" ? (
+        <AccountFields {...fields} settingsClientId={defaults.clientId} />
+      ) : (
+        <EndpointFields {...fields} />
+      )}
 
       {inputError !== null && (
         <p className="form-error" role="alert" data-testid="add-profile-error">

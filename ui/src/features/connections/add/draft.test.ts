@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { settingsWith } from "../../../test/fixtures";
 import {
+  builtInDefaults,
   chooseDeployment,
+  defaultApiVersion,
+  draftDefaults,
   emptyDraft,
   splitDeployments,
   toRequest,
+  withDefaults,
+  type DraftDefaults,
   type ProfileDraft,
 } from "./draft";
 
@@ -103,5 +109,50 @@ describe("chooseDeployment", () => {
   it("leaves the text as typed when nothing changes", () => {
     expect(chooseDeployment("o3 , mine", "o3", true)).toBe("o3 , mine");
     expect(chooseDeployment("mine,", "o3", false)).toBe("mine,");
+  });
+});
+
+describe("withDefaults", () => {
+  const classic: DraftDefaults = {
+    cloud: "china",
+    api: { style: "classic", apiVersion: "2025-04-01-preview" },
+    clientId: null,
+  };
+
+  it("takes the settings' cloud, style and api-version for the fields not set", () => {
+    expect(withDefaults(emptyDraft, new Set(), classic)).toMatchObject({
+      cloud: "china",
+      apiStyle: "classic",
+      apiVersion: "2025-04-01-preview",
+    });
+    expect(withDefaults(emptyDraft, new Set(), builtInDefaults)).toEqual(emptyDraft);
+  });
+
+  it("keeps each field the person set, whatever the settings say", () => {
+    const typed = draft({ cloud: "custom", apiStyle: "v1", apiVersion: "2024-06-01" });
+    expect(withDefaults(typed, new Set(["cloud", "apiStyle"] as const), classic)).toMatchObject({
+      cloud: "custom",
+      apiStyle: "v1",
+      apiVersion: "2025-04-01-preview",
+    });
+    expect(withDefaults(typed, new Set(["apiVersion"] as const), builtInDefaults)).toMatchObject({
+      cloud: "public",
+      apiVersion: "2024-06-01",
+    });
+  });
+
+  it("reads the defaults from the Azure settings, built-in ones while there are none", () => {
+    expect(draftDefaults(undefined)).toEqual(builtInDefaults);
+    const azure = settingsWith({
+      azure: { defaultCloud: "usGovernment", signInClientId: "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0" },
+    }).azure;
+    expect(draftDefaults(azure)).toEqual({
+      cloud: "usGovernment",
+      api: { style: "v1" },
+      clientId: "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0",
+    });
+    expect(withDefaults(emptyDraft, new Set(), draftDefaults(azure)).apiVersion).toBe(
+      defaultApiVersion,
+    );
   });
 });

@@ -1,6 +1,8 @@
 import type {
   ApiStyleChoice,
+  AzureSettings,
   CloudChoice,
+  NamedCloud,
   NewAccountProfile,
   NewEndpointProfile,
 } from "../../../bindings";
@@ -44,6 +46,51 @@ export const emptyDraft: ProfileDraft = {
   deployments: "",
   apiKey: "",
 };
+
+/** What a new profile starts with from Settings › Azure, for the fields the person has not set. */
+export type DraftDefaults = {
+  cloud: NamedCloud;
+  api: ApiStyleChoice;
+  /** The client id Rust signs in with when the field is left empty; none is the built-in app. */
+  clientId: string | null;
+};
+
+/** The defaults while the settings load or when they cannot be read: as before there were any. */
+export const builtInDefaults: DraftDefaults = {
+  cloud: "public",
+  api: { style: "v1" },
+  clientId: null,
+};
+
+/** The defaults a new profile takes from the saved Azure settings. */
+export function draftDefaults(azure: AzureSettings | undefined): DraftDefaults {
+  if (azure === undefined) {
+    return builtInDefaults;
+  }
+  return { cloud: azure.defaultCloud, api: azure.inferenceStyle, clientId: azure.signInClientId };
+}
+
+/**
+ * The draft as the form shows it: each field that has a default in Settings, and that the
+ * person has not set (`chosen`), follows the settings, so a settings change shows in an open
+ * form without ever overwriting a choice made in it.
+ */
+export function withDefaults(
+  draft: ProfileDraft,
+  chosen: ReadonlySet<keyof ProfileDraft>,
+  defaults: DraftDefaults,
+): ProfileDraft {
+  return {
+    ...draft,
+    cloud: chosen.has("cloud") ? draft.cloud : defaults.cloud,
+    apiStyle: chosen.has("apiStyle") ? draft.apiStyle : defaults.api.style,
+    apiVersion: chosen.has("apiVersion")
+      ? draft.apiVersion
+      : defaults.api.style === "classic"
+        ? defaults.api.apiVersion
+        : defaultApiVersion,
+  };
+}
 
 /** The fields that can be wrong, each named as in its `field-error-<field>` test id. */
 export type FieldName =

@@ -44,7 +44,7 @@ describe("Settings › Azure", () => {
     });
     const { user, calls } = await openSettings(settingsOnFile(initial).replies, "azure");
 
-    await user.selectOptions(field("setting-default-cloud"), "Azure China (21Vianet)");
+    await user.selectOptions(field("setting-default-cloud"), "Azure China 21Vianet");
     await user.type(field("setting-arm-api-version"), " 2025-04-01-preview ");
     expect(screen.queryByTestId("setting-inference-api-version")).not.toBeInTheDocument();
     await user.selectOptions(field("setting-inference-style"), "classic");

@@ -5,9 +5,9 @@ import type { DraftState } from "../form/sectionForm";
 import { azureForm, BUILT_IN_ARM_API_VERSION, type AzureForm } from "./azureForm";
 
 const clouds: ReadonlyArray<{ value: NamedCloud; label: string }> = [
-  { value: "public", label: "Azure public" },
+  { value: "public", label: "Azure" },
   { value: "usGovernment", label: "Azure US Government" },
-  { value: "china", label: "Azure China (21Vianet)" },
+  { value: "china", label: "Azure China 21Vianet" },
 ];
 
 const styles: ReadonlyArray<{ value: AzureForm["inferenceStyle"]; label: string }> = [
@@ -138,7 +138,7 @@ export function AzureSection({ saved, state, onState }: AzureSectionProps) {
           <FormField
             id={idOf("default-region")}
             label="Default region filter"
-            hint="Deployment lists and the model catalog open filtered to this region: Azure’s name for it, like eastus or swedencentral. Empty shows all regions."
+            hint="The Deployments screen opens with its resources filtered to this region (the filter can be changed there): Azure’s name for it, like eastus or swedencentral. Empty shows all regions."
             field="azure.defaultRegion"
             error={problemsOf("azure.defaultRegion")}
           >
