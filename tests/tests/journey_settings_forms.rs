@@ -192,6 +192,30 @@ async fn a_manual_proxy_carries_the_playgrounds_requests_from_the_moment_it_is_s
     send(&app, "And once more").await;
     answered(&app, 3).await;
     assert_eq!(chats(), 1, "not through the proxy any more");
+
+    // Privacy and data: the conversation is in the history folder; clearing it asks, then deletes it.
+    let history = machine.data_home().join("dev.foundrydesk.app/conversations");
+    let conversations = || {
+        std::fs::read_dir(&history)
+            .map(|dir| {
+                dir.filter_map(Result::ok)
+                    .filter(|e| e.file_name().to_string_lossy().starts_with("c-"))
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    assert_eq!(conversations(), 1, "the playground saved its conversation");
+    app.click("nav-settings").await;
+    open_section(&app, "privacy").await;
+    app.wait_for_text("privacy-history", |t| t.contains("1 saved conversation")).await;
+    app.click("privacy-clear-history").await;
+    app.wait_for_text("privacy-clear-history-confirmation", |t| t.contains("cannot be brought back")).await;
+    app.screenshot("privacy-confirm").await;
+    app.click("privacy-clear-history-confirmation-confirm").await;
+    app.wait_for_text("privacy-status", |t| t.contains("Deleted 1 conversation")).await;
+    assert_eq!(conversations(), 0, "gone from the disk");
+    app.wait_for_text("privacy-history", |t| t.contains("No saved conversations")).await;
+    app.screenshot("privacy-cleared").await;
     app.quit().await;
 }
 

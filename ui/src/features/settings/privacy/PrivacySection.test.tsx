@@ -53,7 +53,7 @@ describe("Privacy and data", () => {
 
     await user.click(screen.getByTestId("privacy-clear-history"));
     const confirmation = screen.getByTestId("privacy-clear-history-confirmation");
-    expect(confirmation).toHaveTextContent(`Delete ${count} saved conversations? They cannot be brought back.`);
+    expect(confirmation).toHaveTextContent(`Delete all ${count} saved conversations? They cannot be brought back.`);
     expect(calls.some((c) => c.cmd === "clear_history")).toBe(false);
     // Escape steps back without deleting anything.
     await user.keyboard("{Escape}");

@@ -132,7 +132,11 @@ export function PrivacySection() {
         {asking === "history" && (
           <InlineConfirm
             testId="privacy-clear-history-confirmation"
-            question={`Delete ${count === undefined ? "every saved conversation" : plural(count, "saved conversation", "saved conversations")}? They cannot be brought back.`}
+            question={
+              count === 1
+                ? "Delete the saved conversation? It cannot be brought back."
+                : `Delete ${count === undefined ? "every saved conversation" : `all ${count} saved conversations`}? They cannot be brought back.`
+            }
             confirmLabel="Delete all"
             busyLabel="Deleting…"
             busy={clearHistory.isPending}
