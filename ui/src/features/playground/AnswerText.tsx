@@ -32,7 +32,7 @@ export function AnswerText({ text, live, onGrow }: AnswerTextProps) {
 
   if (live !== undefined && shown === "") {
     return (
-      <p className="muted message-waiting" data-testid="waiting-first-token">
+      <p className="muted message-waiting" role="status" data-testid="waiting-first-token">
         <span className="spinner" aria-hidden="true" /> Waiting for the first token…
       </p>
     );
