@@ -12,8 +12,12 @@ type InlineConfirmProps = {
   errorTitle?: string;
   onConfirm: () => void;
   onCancel: () => void;
-  /** Prefix of the test ids: `<testId>`, `<testId>-confirm`, `<testId>-cancel`. */
+  /** The group's name for screen readers; the question when not given. */
+  label?: string;
+  /** Prefix of the test ids: `<testId>`, `<testId>-confirm`, `<testId>-cancel`, unless named here. */
   testId: string;
+  confirmTestId?: string;
+  cancelTestId?: string;
 };
 
 /**
@@ -23,11 +27,13 @@ type InlineConfirmProps = {
 export function InlineConfirm(props: InlineConfirmProps) {
   const { question, confirmLabel, busyLabel, busy, error, errorTitle, onConfirm, onCancel, testId } =
     props;
+  const { label = question, confirmTestId = `${testId}-confirm`, cancelTestId = `${testId}-cancel` } =
+    props;
   return (
     <div
       className="confirm"
       role="group"
-      aria-label={question}
+      aria-label={label}
       data-testid={testId}
       onKeyDown={(event) => {
         if (event.key === "Escape" && !busy) {
@@ -41,7 +47,7 @@ export function InlineConfirm(props: InlineConfirmProps) {
         <button
           type="button"
           className="button button-small button-danger"
-          data-testid={`${testId}-confirm`}
+          data-testid={confirmTestId}
           disabled={busy}
           autoFocus
           onClick={onConfirm}
@@ -51,7 +57,7 @@ export function InlineConfirm(props: InlineConfirmProps) {
         <button
           type="button"
           className="button button-small"
-          data-testid={`${testId}-cancel`}
+          data-testid={cancelTestId}
           disabled={busy}
           onClick={onCancel}
         >

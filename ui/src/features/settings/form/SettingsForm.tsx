@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { FieldProblem, Settings, SettingsSection } from "../../../bindings";
 import { ErrorNotice } from "../../../components/ErrorNotice";
+import { InlineConfirm } from "../../../components/InlineConfirm";
 import { isCommandError } from "../../../lib/errorDetails";
 import "../../../styles/forms.css";
 import "../../../styles/settings.css";
@@ -206,47 +207,20 @@ export function SettingsForm<S extends SettingsSection, F>(props: SettingsFormPr
         </div>
 
         {confirming && (
-          <div
-            className="settings-confirm"
-            role="group"
-            aria-label={`Reset ${resetWhat} to defaults`}
-            data-testid={`settings-reset-confirmation-${section}`}
-            onKeyDown={(event) => {
-              if (event.key === "Escape" && !reset.isPending) {
-                event.stopPropagation();
-                closeConfirmation();
-              }
-            }}
-          >
-            <p>
-              Put every {resetWhat} setting back to its default? Edits not saved here are dropped;
-              other sections stay as they are.
-            </p>
-            <div className="button-row">
-              <button
-                type="button"
-                className="button button-danger"
-                data-testid={`settings-reset-confirm-${section}`}
-                autoFocus
-                disabled={reset.isPending}
-                onClick={() => void confirmReset()}
-              >
-                {reset.isPending ? "Resetting…" : "Reset to defaults"}
-              </button>
-              <button
-                type="button"
-                className="button"
-                data-testid={`settings-reset-cancel-${section}`}
-                disabled={reset.isPending}
-                onClick={closeConfirmation}
-              >
-                Cancel
-              </button>
-            </div>
-            {reset.isError && (
-              <ErrorNotice title="Couldn’t reset this section." error={reset.error} />
-            )}
-          </div>
+          <InlineConfirm
+            label={`Reset ${resetWhat} to defaults`}
+            question={`Put every ${resetWhat} setting back to its default? Edits not saved here are dropped; other sections stay as they are.`}
+            confirmLabel="Reset to defaults"
+            busyLabel="Resetting…"
+            busy={reset.isPending}
+            error={reset.isError ? reset.error : undefined}
+            errorTitle="Couldn’t reset this section."
+            onConfirm={() => void confirmReset()}
+            onCancel={closeConfirmation}
+            testId={`settings-reset-confirmation-${section}`}
+            confirmTestId={`settings-reset-confirm-${section}`}
+            cancelTestId={`settings-reset-cancel-${section}`}
+          />
         )}
 
         {failure !== null && failure.problems.length > 0 && (
