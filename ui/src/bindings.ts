@@ -96,6 +96,12 @@ export const commands = {
 	changeDeployment: (profileId: string, account: AccountCoordinates, name: string, change: DeploymentChange, progress: Channel<OperationProgress>) => typedError<DeploymentRow, CommandError>(__TAURI_INVOKE("change_deployment", { profileId, account, name, change, progress })),
 	/**  A region's quota by usage name. */
 	regionQuotas: (profileId: string, subscription: string, location: string) => typedError<NamedQuota[], CommandError>(__TAURI_INVOKE("region_quotas", { profileId, subscription, location })),
+	/**  What each deployment of an account served over a period, how close to its limit, and its cost. */
+	usageReport: (profileId: string, account: AccountCoordinates, range: UsageRange) => typedError<UsageReport, CommandError>(__TAURI_INVOKE("usage_report", { profileId, account, range })),
+	/**  What a deployment of this model, version, SKU and capacity would cost (the wizard's review). */
+	deploymentPrice: (profileId: string, account: AccountCoordinates, modelName: string, modelVersion: string | null, skuName: string, capacity: number) => typedError<PriceQuote, CommandError>(__TAURI_INVOKE("deployment_price", { profileId, account, modelName, modelVersion, skuName, capacity })),
+	/**  The prices of the deployment a conversation talks to, for each answer's cost. */
+	answerPrice: (target: ConversationTarget) => typedError<PriceQuote, CommandError>(__TAURI_INVOKE("answer_price", { target })),
 	/**  Opens one of Microsoft's pages (quota request, device sign-in) in the system browser. */
 	openLink: (url: string) => typedError<null, CommandError>(__TAURI_INVOKE("open_link", { url })),
 	/**  Every profile's chat deployments. */
@@ -231,7 +237,18 @@ export type AzureSettings = {
 	signInClientId: string | null,
 	/**  The tenant to sign in to; none lets the account choose (`organizations`). */
 	signInTenant: string | null,
+	/**  The currency prices and costs are shown in (a Retail Prices API `currencyCode`). */
+	currency: string,
 };
+
+/**  How a deployment is billed. */
+export type Billing = 
+/**  Per token, input and output priced separately: nothing until it is used. */
+"tokens" | 
+/**  Per PTU-hour, whether used or not. */
+"hourly" | 
+/**  No priced meter was found. */
+"unknown";
 
 /**  The page to open for a browser sign-in. */
 export type BrowserSignInView = {
@@ -418,6 +435,21 @@ export type ConversationTarget = {
 	modelVersion?: string | null,
 };
 
+/**  What a deployment's usage costs at retail prices. */
+export type CostEstimate = {
+	/**
+	 *  Prompt tokens at the input price (cached input counted at the full input price: Monitor does
+	 *  not say how many were cached).
+	 */
+	input: number | null,
+	output: number | null,
+	/**  Provisioned throughput: what it costs per hour, used or not. */
+	perHour: number | null,
+	/**  Hours the window covers, for the provisioned cost. */
+	hours: number | null,
+	total: number | null,
+};
+
 /**  One change to an existing deployment. */
 export type DeploymentChange = 
 /**  Another deployment type and/or capacity. */
@@ -483,6 +515,31 @@ export type DeploymentRow = {
 export type DeploymentStatus = { kind: "creating" } | { kind: "succeeded" } | { kind: "failed" } | { kind: "paused" } | { kind: "deleting" } | 
 /**  Any other provisioning state Azure reports (Accepted, Canceled, …), as Azure words it. */
 { kind: "other"; state: string };
+
+/**  One deployment's usage. */
+export type DeploymentUsage = {
+	name: string,
+	/**  `None` for a deployment that is gone. */
+	model: string | null,
+	modelVersion: string | null,
+	sku: string | null,
+	capacity: number | null,
+	/**  The tokens it may use per minute (pay-as-you-go SKUs): drawn as a line on per-minute charts. */
+	tokensPerMinute: number | null,
+	promptTokens: (number | null)[],
+	completionTokens: (number | null)[],
+	/**  Requests answered 2xx. */
+	requestsOk: (number | null)[],
+	/**  Requests refused with 429. */
+	requestsThrottled: (number | null)[],
+	/**  Requests that failed otherwise (4xx, 5xx). */
+	requestsFailed: (number | null)[],
+	totals: UsageTotals,
+	/**  The estimated cost over the window, when its prices are known. */
+	cost: CostEstimate | null,
+	/**  The prices the estimate used. */
+	quote: PriceQuote | null,
+};
 
 /**  The code to type and where, for a device-code sign-in. */
 export type DeviceCodeView = {
@@ -784,6 +841,35 @@ export type Preset = {
 	updatedAtMs: number | null,
 };
 
+/**  The prices of one deployment (or one the wizard is about to create). */
+export type PriceQuote = {
+	currency: string,
+	billing: Billing,
+	inputPerMillion: number | null,
+	cachedInputPerMillion: number | null,
+	outputPerMillion: number | null,
+	/**  Provisioned: the price of one PTU for an hour. */
+	perUnitHour: number | null,
+	/**  Provisioned: the price per hour at the deployment's capacity. */
+	hourly: number | null,
+	/**  The day the prices were read from the Retail Prices API (`YYYY-MM-DD`). */
+	asOf: string | null,
+	/**  Why they could not be refreshed: they are the last known ones. */
+	offline: string | null,
+	/**  Why there is no price (no meters in the catalog, no published price, prices unreachable). */
+	unavailable: string | null,
+};
+
+/**  Whether prices could be had, and from when. */
+export type PriceStatus = {
+	/**  The day the oldest price used was read from the Retail Prices API (`YYYY-MM-DD`). */
+	asOf: string | null,
+	/**  Why the prices could not be refreshed (the last known ones are used). */
+	offline: string | null,
+	/**  Why there are no prices at all. */
+	unavailable: string | null,
+};
+
 /**  What kind of problem, so the UI can offer the right action (a countdown, a link, Sign in). */
 export type ProblemKind = 
 /**  429: wait `retryAfterSecs`, then retry by hand (nothing was billed). */
@@ -1026,6 +1112,46 @@ export type TenantView = {
 
 /**  The colour theme: follow the OS unless the user picked one. */
 export type ThemePreference = "system" | "light" | "dark";
+
+/**  A period ending now. */
+export type UsageRange = 
+/**  The last hour, per minute: the only interval a tokens-per-minute limit can be drawn on. */
+"hour" | 
+/**  The last 24 hours, per 15 minutes. */
+"day" | 
+/**  The last 7 days, per hour. */
+"week" | 
+/**  The last 30 days, per hour. */
+"month";
+
+/**  The report the usage screen draws. */
+export type UsageReport = {
+	range: UsageRange,
+	/**  Start of the window (RFC 3339, UTC). */
+	from: string,
+	/**  End of the window, exclusive. */
+	to: string,
+	/**  Seconds between points. */
+	intervalSecs: number,
+	/**  The start of each interval, in milliseconds since the Unix epoch. */
+	times: (number | null)[],
+	/**  Every deployment the account has, and any that served traffic in the window but is gone. */
+	deployments: DeploymentUsage[],
+	/**  The currency costs are in. */
+	currency: string,
+	prices: PriceStatus,
+};
+
+/**  Sums over the window. */
+export type UsageTotals = {
+	promptTokens: number | null,
+	completionTokens: number | null,
+	requests: number | null,
+	throttled: number | null,
+	failed: number | null,
+	/**  The busiest interval's tokens (prompt + completion). */
+	peakTokens: number | null,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -17,6 +17,24 @@ pub struct Cloud {
     /// simulator serves on loopback but plays the public cloud, whose tokens name `management.azure.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_manager_audience: Option<String>,
+    /// The Retail Prices API, e.g. `https://prices.azure.com`. Sovereign clouds have none of their own
+    /// and use the public one; profiles saved before it existed load with that default.
+    #[serde(default = "public_retail_prices")]
+    pub retail_prices: Url,
+}
+
+/// The public, unauthenticated Retail Prices host every cloud's prices are read from.
+pub const PUBLIC_RETAIL_PRICES: &str = "https://prices.azure.com";
+
+/// [`PUBLIC_RETAIL_PRICES`] as a URL.
+pub fn public_retail_prices() -> Url {
+    parse_literal(PUBLIC_RETAIL_PRICES)
+}
+
+/// Only called with hard-coded URLs; the tests parse every one of them.
+#[allow(clippy::expect_used)]
+fn parse_literal(url: &str) -> Url {
+    Url::parse(url).expect("a hard-coded cloud URL")
 }
 
 impl Cloud {
@@ -55,19 +73,23 @@ impl Cloud {
             resource_manager: base.clone(),
             authority_host: base.clone(),
             resource_manager_audience: Some("https://management.azure.com".into()),
+            retail_prices: base.clone(),
+        }
+    }
+
+    /// A cloud with hosts the user typed in (a private or future cloud); prices come from the public host.
+    pub fn custom(name: &str, resource_manager: Url, authority_host: Url, audience: Option<String>) -> Self {
+        Self {
+            name: name.into(),
+            resource_manager,
+            authority_host,
+            resource_manager_audience: audience,
+            retail_prices: public_retail_prices(),
         }
     }
 
     fn from_hosts(name: &str, resource_manager: &str, authority_host: &str) -> Self {
-        // Only called with the literals above; the tests parse every one of them.
-        #[allow(clippy::expect_used)]
-        let parse = |s: &str| Url::parse(s).expect("a hard-coded cloud URL");
-        Self {
-            name: name.into(),
-            resource_manager: parse(resource_manager),
-            authority_host: parse(authority_host),
-            resource_manager_audience: None,
-        }
+        Self::custom(name, parse_literal(resource_manager), parse_literal(authority_host), None)
     }
 
     /// The OAuth scope for Resource Manager tokens in this cloud (`{audience or host}/.default`).
@@ -92,6 +114,18 @@ mod tests {
         assert_eq!(Cloud::public().authority_host.host_str(), Some("login.microsoftonline.com"));
         assert_eq!(Cloud::us_government().authority_host.host_str(), Some("login.microsoftonline.us"));
         assert_eq!(Cloud::china().resource_manager.host_str(), Some("management.chinacloudapi.cn"));
+        for cloud in [Cloud::public(), Cloud::us_government(), Cloud::china()] {
+            assert_eq!(cloud.retail_prices.as_str(), "https://prices.azure.com/", "{}", cloud.name);
+        }
+    }
+
+    #[test]
+    fn a_profile_saved_without_a_prices_host_loads_with_the_public_one() {
+        let saved = r#"{"name":"Old","resourceManager":"https://management.azure.com/","authorityHost":"https://login.microsoftonline.com/"}"#;
+        let cloud: Cloud = serde_json::from_str(saved).unwrap();
+        assert_eq!(cloud.retail_prices, public_retail_prices());
+        let again: Cloud = serde_json::from_str(&serde_json::to_string(&cloud).unwrap()).unwrap();
+        assert_eq!(again, cloud);
     }
 
     #[test]
@@ -116,6 +150,7 @@ mod tests {
         let base = Url::parse("http://127.0.0.1:4000/").expect("url");
         let cloud = Cloud::at("Sandbox (simulated)", &base);
         assert_eq!(cloud.resource_manager, base);
+        assert_eq!(cloud.retail_prices, base);
         assert_eq!(cloud.resource_manager_scope(), "https://management.azure.com/.default");
     }
 }

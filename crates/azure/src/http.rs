@@ -64,14 +64,26 @@ pub struct HttpRequest {
 #[derive(Clone)]
 pub struct Pipeline {
     client: Client,
-    tokens: Arc<dyn TokenSource>,
+    /// `None` for public, unauthenticated APIs (Retail Prices): no token is ever sent there.
+    tokens: Option<Arc<dyn TokenSource>>,
     retry: RetryPolicy,
 }
 
 impl Pipeline {
     /// A pipeline over `client` (one per app: it pools connections) authenticating with `tokens`.
     pub fn new(client: Client, tokens: Arc<dyn TokenSource>, retry: RetryPolicy) -> Self {
-        Self { client, tokens, retry }
+        Self { client, tokens: Some(tokens), retry }
+    }
+
+    /// A pipeline that sends no `Authorization` header (public APIs), with the same timeouts and retries.
+    pub fn anonymous(client: Client, retry: RetryPolicy) -> Self {
+        Self { client, tokens: None, retry }
+    }
+
+    /// The same pipeline with another retry policy.
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
     }
 
     /// The Resource Manager client of default [`NetworkOptions`]: the environment's proxy, the platform's
@@ -105,11 +117,11 @@ impl Pipeline {
     }
 
     async fn send_once(&self, request: &HttpRequest) -> Result<HttpAnswer, AzureError> {
-        let token = self.tokens.token(&request.scope).await?;
-        let mut builder = self
-            .client
-            .request(request.method.clone(), &request.url)
-            .header(AUTHORIZATION, format!("Bearer {}", token.secret()));
+        let mut builder = self.client.request(request.method.clone(), &request.url);
+        if let Some(tokens) = &self.tokens {
+            let token = tokens.token(&request.scope).await?;
+            builder = builder.header(AUTHORIZATION, format!("Bearer {}", token.secret()));
+        }
         builder = match &request.body {
             Some(body) => builder.header(CONTENT_TYPE, "application/json").json(body),
             // ARM wants an explicit zero length on bodiless POSTs (listKeys, pause).

@@ -1,4 +1,5 @@
-//! Typed Azure client for Foundry Desk: Resource Manager, inference and Entra sign-in.
+//! Typed Azure client for Foundry Desk: Resource Manager, inference, Entra sign-in, Azure Monitor
+//! metrics and retail prices.
 //! It knows nothing of tauri or keychains; it depends on nothing of ours.
 
 pub mod arm;
@@ -8,8 +9,12 @@ pub mod error;
 pub mod http;
 pub mod inference;
 pub mod lro;
+pub mod monitor;
 pub mod network;
+mod odata;
 pub mod paging;
+pub mod prices;
+mod rfc3339;
 pub mod token;
 
 pub use error::{AzureError, ErrorKind};

@@ -20,6 +20,7 @@ pub mod saved_keys;
 pub mod secrets;
 pub mod settings;
 pub mod sign_in;
+pub mod usage;
 
 /// The app id: the keychain service name, and the bundle identifier in tauri.conf.json.
 pub const APP_ID: &str = "dev.foundrydesk.app";

@@ -37,12 +37,7 @@ pub fn cloud_of(choice: &CloudChoice) -> Result<Cloud, SignInError> {
         CloudChoice::UsGovernment => Cloud::us_government(),
         CloudChoice::Custom { resource_manager, authority_host, audience } => {
             let parse = |text: &str| Url::parse(text).map_err(|e| SignInError::Cloud(format!("{text}: {e}")));
-            Cloud {
-                name: "Custom".into(),
-                resource_manager: parse(resource_manager)?,
-                authority_host: parse(authority_host)?,
-                resource_manager_audience: audience.clone(),
-            }
+            Cloud::custom("Custom", parse(resource_manager)?, parse(authority_host)?, audience.clone())
         }
     })
 }

@@ -189,19 +189,21 @@ fn catalog_sku(row: &ModelRow, sku: &str) -> CatalogSku {
     CatalogSku { name: sku.into(), usage_name: Some(usage_name), capacity, extra }
 }
 
-/// Billing meters: stable ids derived from the meter name, so the seed is the same on every run.
+/// Billing meters (see [`crate::pricing`]): stable ids derived from the meter name, so the seed is the same
+/// on every run and the prices endpoint can find each meter's price.
 fn meters(row: &ModelRow, sku: &str) -> Vec<Value> {
-    let kinds: &[&str] = if sku.contains("Provisioned") { &["Hours"] } else { &["Inp", "Outp"] };
-    kinds
-        .iter()
+    let embedding = row.family == Family::Embedding;
+    crate::pricing::meter_kinds(row.format, sku, embedding)
+        .into_iter()
         .map(|kind| {
-            let name = format!("{}-{}-{kind}-{sku}", row.name, row.version);
-            json!({"name": name, "meterId": stable_guid(&name), "unit": if *kind == "Hours" { "1 Hour" } else { "1K" }})
+            let name = crate::pricing::meter_name(row.name, row.version, kind, sku);
+            json!({"name": name, "meterId": stable_guid(&name), "unit": crate::pricing::unit(row.name, kind)})
         })
         .collect()
 }
 
-fn stable_guid(text: &str) -> String {
+/// A GUID-shaped id that is the same for the same text on every run.
+pub(crate) fn stable_guid(text: &str) -> String {
     // FNV-1a, twice with different offsets: enough to look like a GUID and never change between runs.
     let fnv = |offset: u64| {
         text.bytes().fold(offset, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3))

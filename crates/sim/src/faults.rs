@@ -203,8 +203,18 @@ impl FaultBoard {
 
     /// Takes one hit of the first rule of an accepted kind matching the request, spending its count.
     pub fn take(&self, method: &str, path: &str, accept: impl Fn(FaultKind) -> bool) -> Option<Fault> {
+        self.take_where(method, path, |f| accept(f.kind))
+    }
+
+    /// Like [`take`](Self::take), but only rules that name a path prefix: for surfaces (the price list)
+    /// that a catch-all fault meant for Resource Manager should not reach.
+    pub fn take_aimed(&self, method: &str, path: &str, accept: impl Fn(FaultKind) -> bool) -> Option<Fault> {
+        self.take_where(method, path, |f| f.path_prefix.is_some() && accept(f.kind))
+    }
+
+    fn take_where(&self, method: &str, path: &str, accept: impl Fn(&Fault) -> bool) -> Option<Fault> {
         let mut rules = self.rules.lock().unwrap_or_else(|e| e.into_inner());
-        let index = rules.iter().position(|f| accept(f.kind) && f.matches(method, path))?;
+        let index = rules.iter().position(|f| accept(f) && f.matches(method, path))?;
         let fault = rules[index].clone();
         if let Some(count) = rules[index].count.as_mut() {
             *count = count.saturating_sub(1);
@@ -286,10 +296,13 @@ const SANDBOX_USER: &str = "3e9b7c1d-5a2f-4e8b-9c6d-1f0a2b3c4d5e";
 
 /// The RBAC action a request needs and the scope it acts on, worded as Azure words them:
 /// `PUT .../accounts/a/deployments/d` is `Microsoft.CognitiveServices/accounts/deployments/write` on that
-/// deployment; `POST .../accounts/a/listKeys` is `.../accounts/listKeys/action` on the account.
+/// deployment; `POST .../accounts/a/listKeys` is `.../accounts/listKeys/action` on the account; a GET of a
+/// collection (`GET .../accounts/a/providers/Microsoft.Insights/metrics`) reads its type
+/// (`Microsoft.Insights/metrics/read`) over the path above it. The last provider namespace of a path names
+/// the action, so extension resources under an account are Insights', not Cognitive Services'.
 fn authorization_action(method: &str, path: &str) -> (String, String) {
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-    let Some(provider) = segments.iter().position(|s| s.eq_ignore_ascii_case("providers")) else {
+    let Some(provider) = segments.iter().rposition(|s| s.eq_ignore_ascii_case("providers")) else {
         let verb = if method == "GET" { "read" } else { "write" };
         return (format!("Microsoft.Resources/subscriptions/resourceGroups/{verb}"), path.to_string());
     };
@@ -305,8 +318,10 @@ fn authorization_action(method: &str, path: &str) -> (String, String) {
             _ => {}
         }
     }
+    let parent = path.rsplit_once('/').map_or(path, |(s, _)| s);
     let (verb, scope) = match (action, method) {
-        (Some(action), _) => (format!("{action}/action"), path.rsplit_once('/').map_or(path, |(s, _)| s)),
+        (Some(collection), "GET") => (format!("{collection}/read"), parent),
+        (Some(action), _) => (format!("{action}/action"), parent),
         (None, "GET") => ("read".to_string(), path),
         (None, "DELETE") => ("delete".to_string(), path),
         (None, _) => ("write".to_string(), path),
@@ -362,6 +377,14 @@ mod tests {
         assert_eq!(
             authorization_action("GET", account),
             ("Microsoft.CognitiveServices/accounts/read".into(), account.to_string())
+        );
+        assert_eq!(
+            authorization_action("GET", &format!("{account}/providers/Microsoft.Insights/metrics")),
+            ("Microsoft.Insights/metrics/read".into(), format!("{account}/providers/Microsoft.Insights"))
+        );
+        assert_eq!(
+            authorization_action("GET", &format!("{account}/deployments")),
+            ("Microsoft.CognitiveServices/accounts/deployments/read".into(), account.to_string())
         );
     }
 

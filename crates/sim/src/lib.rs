@@ -1,5 +1,5 @@
 //! The Azure simulator: an HTTP server on a loopback port that answers like Azure does (ARM, inference,
-//! Entra). Inference is served under each account's host name as the first path segment (see
+//! Entra, Azure Monitor metrics of the traffic it served, and the public Retail Prices API). Inference is served under each account's host name as the first path segment (see
 //! [`sandbox_endpoint`]). It shares no types with the client in `crates/azure`, so a misreading of Azure's contract
 //! cannot hide in both. Used in-process by Sandbox mode and the tests, and as the `foundry-sim` binary.
 
@@ -12,6 +12,10 @@ mod errors;
 pub mod faults;
 mod ids;
 mod inference;
+mod monitor;
+mod odata;
+mod prices;
+pub mod pricing;
 pub mod proxy;
 mod rai;
 pub mod region_scale;
@@ -24,6 +28,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::body::Bytes;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::State;
 use axum::http::{HeaderMap, Method, Uri};
 use axum::response::Response;
@@ -36,6 +41,8 @@ pub use config::{LroShape, SimConfig};
 pub use entra::{authority_url, DeviceMode};
 pub use faults::{Fault, FaultKind};
 pub use inference::sandbox_endpoint;
+pub use monitor::{TrafficHistory, TrafficMinute};
+pub use prices::PAGE_SIZE as PRICES_PAGE_SIZE;
 pub use proxy::RecordingProxy;
 pub use seed::Seed;
 
@@ -108,6 +115,17 @@ impl RunningSim {
         self.state.faults.add(faults);
     }
 
+    /// Adds metrics history for one deployment, as `POST /_sim/traffic` does: Azure Monitor's metrics then
+    /// show it next to the traffic really served. Returns the minutes added, or why none were (no such account).
+    pub fn add_traffic(&self, history: &TrafficHistory) -> Result<usize, String> {
+        monitor::add_history(&self.state, history)
+    }
+
+    /// Switches every fault off, as `DELETE /_sim/faults` does.
+    pub fn clear_faults(&self) {
+        self.state.faults.set(Vec::new());
+    }
+
     /// The address it listens on.
     pub fn addr(&self) -> SocketAddr {
         self.addr
@@ -148,12 +166,14 @@ fn router(state: Arc<state::SimState>) -> Router {
             "/_sim/inference/requests",
             get(control::inference_requests).delete(control::reset_inference_requests),
         )
+        // A month of per-minute history for one deployment is a few MB of JSON.
+        .route("/_sim/traffic", post(control::add_traffic).layer(DefaultBodyLimit::max(64 * 1024 * 1024)))
         .merge(entra::routes())
         .fallback(dispatch)
         .with_state(state)
 }
 
-/// Everything but the control routes: inference under an account host, ARM otherwise.
+/// Everything but the control routes: inference under an account host, the Retail Prices API, ARM otherwise.
 async fn dispatch(
     State(state): State<Arc<state::SimState>>,
     method: Method,
@@ -163,6 +183,14 @@ async fn dispatch(
 ) -> Response {
     if inference::is_inference_path(uri.path()) {
         inference::handle(state, method, uri, headers, body).await
+    } else if method == Method::GET && uri.path().eq_ignore_ascii_case(prices::PATH) {
+        // The price list is down only when a fault names its path: `unavailable` or `500`.
+        let down = |k: FaultKind| matches!(k, FaultKind::Unavailable | FaultKind::ServerError);
+        match state.faults.take_aimed("GET", uri.path(), down) {
+            Some(fault) => faults::fault_response(&fault, state.retry_after_secs, "", "GET", uri.path())
+                .unwrap_or_else(|| prices::answer(&state, &uri)),
+            None => prices::answer(&state, &uri),
+        }
     } else {
         arm::handle(State(state), method, uri, headers, body).await
     }

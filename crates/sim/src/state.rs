@@ -28,6 +28,8 @@ pub struct SimState {
     pub inference: crate::inference::InferenceState,
     /// Sign-in: device and authorization codes, refresh tokens, token settings.
     pub entra: crate::entra::EntraState,
+    /// What each deployment served per minute: Azure Monitor's metrics are read from it.
+    pub traffic: crate::monitor::TrafficBook,
     budgets: [AtomicU64; 3],
 }
 
@@ -59,6 +61,7 @@ impl SimState {
             chunk_delay_ms: config.chunk_delay_ms,
             inference: crate::inference::InferenceState::default(),
             entra,
+            traffic: crate::monitor::TrafficBook::default(),
             budgets: [AtomicU64::new(12_000), AtomicU64::new(1_200), AtomicU64::new(15_000)],
         }
     }

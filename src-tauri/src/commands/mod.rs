@@ -6,6 +6,7 @@ pub mod deployments;
 pub mod playground;
 pub mod privacy;
 pub mod settings;
+pub mod usage;
 
 use crate::error::{CommandError, ErrorKind};
 

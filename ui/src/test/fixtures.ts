@@ -4,6 +4,7 @@ import type {
   ImportPlan,
   KeychainStatus,
   PlaygroundDefaults,
+  PriceQuote,
   ProfileView,
   SavedKeyView,
   Settings,
@@ -43,6 +44,7 @@ export function sampleSettings(
       defaultRegion: null,
       signInClientId: null,
       signInTenant: null,
+      currency: "USD",
     },
     network: { proxy: { mode: "system" }, caCertificate: null, requestTimeoutSecs: 120 },
     playground: {
@@ -52,6 +54,27 @@ export function sampleSettings(
       historyDir: null,
       ...playground,
     },
+  };
+}
+
+/**
+ * Pay-as-you-go prices as `deployment_price` and `answer_price` answer them: $2.50 per 1M input
+ * tokens ($1.25 cached), $10.00 per 1M output tokens, read on 2026-11-03. An hourly or unknown
+ * quote is this with `billing` and the prices overridden.
+ */
+export function samplePriceQuote(overrides: Partial<PriceQuote> = {}): PriceQuote {
+  return {
+    currency: "USD",
+    billing: "tokens",
+    inputPerMillion: 2.5,
+    cachedInputPerMillion: 1.25,
+    outputPerMillion: 10,
+    perUnitHour: null,
+    hourly: null,
+    asOf: "2026-11-03",
+    offline: null,
+    unavailable: null,
+    ...overrides,
   };
 }
 

@@ -27,6 +27,8 @@ pub struct ApiVersions {
     pub subscriptions: String,
     /// Resource groups.
     pub resource_groups: String,
+    /// Azure Monitor metrics (Microsoft.Insights).
+    pub monitor: String,
 }
 
 impl Default for ApiVersions {
@@ -35,6 +37,7 @@ impl Default for ApiVersions {
             cognitive_services: "2026-09-01".into(),
             subscriptions: "2022-12-01".into(),
             resource_groups: "2025-04-01".into(),
+            monitor: "2024-02-01".into(),
         }
     }
 }
@@ -51,6 +54,8 @@ pub mod roles {
     pub const CONTRIBUTOR: &str = "Cognitive Services Contributor";
     /// Quota, at subscription scope.
     pub const USAGES_READER: &str = "Cognitive Services Usages Reader";
+    /// Metrics (Azure Monitor); any reader role on the resource also allows it.
+    pub const MONITORING_READER: &str = "Monitoring Reader";
 }
 
 /// A Cognitive Services account by its coordinates.

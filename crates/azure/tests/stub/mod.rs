@@ -2,6 +2,7 @@
 //! every request. (Everything Azure really does is also served by the simulator; this is for the odd cases.)
 
 #![allow(clippy::unwrap_used)] // test support: a broken stub should fail the test loudly
+#![allow(dead_code)] // each test file uses its own part of this module
 use std::sync::{Arc, Mutex};
 
 use axum::body::Bytes;

@@ -14,6 +14,7 @@ mod resources;
 mod sandbox;
 mod sessions;
 mod sign_in_flow;
+mod usage;
 
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
@@ -30,6 +31,7 @@ pub use network::{api_versions, network_options};
 pub use network_test::{NetworkProblem, NetworkTest};
 pub use resources::{AccountView, KeyChoice, NamedEndpoint, SubscriptionView, TenantView};
 pub use sign_in_flow::{BrowserSignInView, DeviceCodeView};
+pub use usage::PRICES_FILE;
 
 use crate::profiles::{ApiStyleChoice, CloudChoice, Connection, Profile, ProfileStore};
 use crate::saved_keys::{KeyOrigin, SavedKeyView, SavedKeys};

@@ -24,6 +24,8 @@ pub(super) struct Network {
     api: ApiVersions,
     /// The settings' app registration and tenant for sign-ins, when a profile names none.
     sign_in_defaults: SignInDefaults,
+    /// The currency prices are asked in.
+    currency: String,
     arm: OnceLock<Client>,
     inference: OnceLock<Client>,
     sign_in: OnceLock<Client>,
@@ -35,12 +37,14 @@ impl Network {
         options: NetworkOptions,
         api: ApiVersions,
         sign_in_defaults: SignInDefaults,
+        currency: String,
     ) -> Self {
         Self {
             generation,
             options,
             api,
             sign_in_defaults,
+            currency,
             arm: OnceLock::new(),
             inference: OnceLock::new(),
             sign_in: OnceLock::new(),
@@ -49,7 +53,8 @@ impl Network {
 
     /// What the app uses before any settings are applied: the defaults it always had.
     pub(super) fn initial() -> Self {
-        Self::new(0, NetworkOptions::default(), ApiVersions::default(), SignInDefaults::default())
+        let currency = AzureSettings::default().currency;
+        Self::new(0, NetworkOptions::default(), ApiVersions::default(), SignInDefaults::default(), currency)
     }
 
     pub(super) fn generation(&self) -> u64 {
@@ -63,6 +68,11 @@ impl Network {
     /// The api-versions Resource Manager calls carry.
     pub(super) fn api(&self) -> &ApiVersions {
         &self.api
+    }
+
+    /// The currency prices are shown in.
+    pub(super) fn currency(&self) -> &str {
+        &self.currency
     }
 
     /// Where sign-ins go and as which app when a profile does not say.
@@ -112,7 +122,8 @@ impl Connections {
         check(settings)?;
         let options = network_options(&settings.network)?;
         let sign_in_defaults = SignInDefaults::from_settings(&settings.azure);
-        let mut next = Network::new(0, options, api_versions(&settings.azure), sign_in_defaults);
+        let currency = settings.azure.currency.clone();
+        let mut next = Network::new(0, options, api_versions(&settings.azure), sign_in_defaults, currency);
         // Made now, so a client that cannot be built is said here rather than at the next request.
         next.arm_http()?;
         next.inference_http()?;

@@ -37,8 +37,27 @@ impl Sandbox {
         Ok(())
     }
 
+    /// Switches every fault off.
+    pub async fn clear_faults(&self) -> Result<(), ConnectionError> {
+        self.sim().await?.clear_faults();
+        Ok(())
+    }
+
     /// Where the simulator serves an account's inference endpoint.
     pub async fn endpoint_for(&self, azure_endpoint: &str) -> Result<String, ConnectionError> {
         Ok(self.sim().await?.endpoint_for(azure_endpoint))
+    }
+}
+
+impl super::Connections {
+    /// Makes the Sandbox's Azure misbehave as `faults` say (any surface: Resource Manager, metrics, the
+    /// price list, inference), until [`clear_sandbox_faults`](Self::clear_sandbox_faults).
+    pub async fn add_sandbox_faults(&self, faults: Vec<foundry_sim::Fault>) -> Result<(), ConnectionError> {
+        self.sandbox.add_faults(faults).await
+    }
+
+    /// The Sandbox's Azure behaves again.
+    pub async fn clear_sandbox_faults(&self) -> Result<(), ConnectionError> {
+        self.sandbox.clear_faults().await
     }
 }

@@ -102,6 +102,12 @@ pub struct AzureSettings {
     pub sign_in_client_id: Option<String>,
     /// The tenant to sign in to; none lets the account choose (`organizations`).
     pub sign_in_tenant: Option<String>,
+    /// The currency prices and costs are shown in (a Retail Prices API `currencyCode`).
+    pub currency: String,
+}
+
+fn default_currency() -> String {
+    "USD".into()
 }
 
 impl Default for AzureSettings {
@@ -113,6 +119,7 @@ impl Default for AzureSettings {
             default_region: None,
             sign_in_client_id: None,
             sign_in_tenant: None,
+            currency: default_currency(),
         }
     }
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{ProxySetting, Settings};
+use super::{AzureSettings, ProxySetting, Settings};
 use crate::conversations::PlaygroundParameters;
 use crate::profiles::ApiStyleChoice;
 
@@ -58,6 +58,7 @@ pub(super) fn problems(settings: &Settings) -> Vec<FieldProblem> {
         );
     }
     azure(settings, &mut found);
+    currency(&settings.azure, &mut found);
     network(settings, &mut found);
     let playground = &settings.playground;
     parameters("playground.chat", &playground.chat, &mut found);
@@ -117,6 +118,19 @@ fn azure(settings: &Settings, found: &mut Problems) {
                 format!("\"{tenant}\" is not a tenant: use its id, a domain like contoso.onmicrosoft.com, or organizations"),
             );
         }
+    }
+}
+
+fn currency(azure: &AzureSettings, found: &mut Problems) {
+    if !crate::usage::CURRENCIES.contains(&azure.currency.as_str()) {
+        found.add(
+            "azure.currency",
+            format!(
+                "\"{}\" is not a currency Azure's price list uses: pick one of {}",
+                azure.currency,
+                crate::usage::CURRENCIES.join(", ")
+            ),
+        );
     }
 }
 

@@ -11,8 +11,10 @@ pub const TOKEN: &str = "tok-NEVER-PRINT-7f3a9c";
 
 /// Runs `fdesk --arm-endpoint <sim> ARGS` with the token set (or not), asserting it never leaks.
 pub async fn fdesk(sim: &RunningSim, token: Option<&str>, args: &[&str]) -> Run {
+    // A data folder of its own: the price cache (and any saved settings) never come from this machine's.
+    let data = tempfile::tempdir().unwrap();
     let mut command = Command::new(env!("CARGO_BIN_EXE_fdesk"));
-    command.arg("--arm-endpoint").arg(sim.base_url()).args(args);
+    command.arg("--arm-endpoint").arg(sim.base_url()).args(args).env("XDG_DATA_HOME", data.path());
     command.env_remove("FDESK_ARM_TOKEN").env_remove("FDESK_SUBSCRIPTION");
     if let Some(token) = token {
         command.env("FDESK_ARM_TOKEN", token);

@@ -1,5 +1,5 @@
 //! Cognitive Services accounts: lists, get, keys, the models an account can deploy, its usages and its
-//! content-filter policies. Routes everything under `A` to the right handler.
+//! content-filter policies. Routes everything under `A` to the right handler (its Azure Monitor metrics too).
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -18,6 +18,9 @@ pub fn route(call: &Call, sub: &str, rg: &str, rest: &[&str], raw: &[String]) ->
         ("POST", [_, "regeneratekey"]) => regenerate_key(call, sub, rg, &raw[0]),
         ("GET", [_, "models"]) => models(call, sub, rg, &raw[0]),
         ("GET", [_, "usages"]) => usages(call, sub, rg, &raw[0]),
+        ("GET", [_, "providers", "microsoft.insights", "metrics"]) => {
+            crate::monitor::metrics(call, sub, rg, &raw[0])
+        }
         ("GET", [_, "raipolicies"]) => rai_policies(call, sub, rg, &raw[0], None),
         ("GET", [_, "raipolicies", _]) => rai_policies(call, sub, rg, &raw[0], Some(&raw[2])),
         ("GET", [_, "deployments"]) => deployments::list(call, sub, rg, &raw[0]),

@@ -8,8 +8,8 @@ mod deployments;
 pub mod lro;
 mod mutate;
 mod paging;
-mod render;
-mod tenancy;
+pub(crate) mod render;
+pub(crate) mod tenancy;
 mod validate;
 
 use std::collections::HashMap;
@@ -228,6 +228,23 @@ pub fn json(status: StatusCode, body: Value) -> Response {
 /// A 400 in ARM's shape, not yet a response.
 pub fn rejected(code: &str, message: &str) -> ArmError {
     ArmError::new(StatusCode::BAD_REQUEST, code, message)
+}
+
+/// 400 NoRegisteredProviderFound: ARM's answer to an api-version a resource type does not have.
+pub fn unsupported_api_version(
+    location: &str,
+    version: &str,
+    resource_type: &str,
+    supported: &[&str],
+) -> Response {
+    bad_request(
+        "NoRegisteredProviderFound",
+        &format!(
+            "No registered resource provider found for location '{location}' and API version '{version}' for type \
+             '{resource_type}'. The supported api-versions are '{}'.",
+            supported.join(", ")
+        ),
+    )
 }
 
 /// A 400 in ARM's shape.

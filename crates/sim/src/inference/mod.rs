@@ -120,15 +120,29 @@ pub fn is_inference_path(path: &str) -> bool {
     account_of_host(first).is_some()
 }
 
-/// Headers every inference answer carries, filled in as the request is understood.
+/// Headers every inference answer carries, filled in as the request is understood, and what it is
+/// recorded as in the traffic book.
 #[derive(Default)]
 struct Stamp {
     region: Option<String>,
+    /// The account's name, once the deployment is known.
+    account: Option<String>,
     deployment: Option<String>,
     limits: Option<(Limit, Remaining)>,
+    /// `(prompt, completion)` tokens billed: set for an answer, and for a prompt the filter refused.
+    billed: Option<(u64, u64)>,
 }
 
 impl Stamp {
+    /// Counts a request that reached an existing deployment, with the status it got and what it billed,
+    /// so the Azure Monitor metrics show it.
+    fn record(&self, state: &SimState, status: StatusCode) {
+        if let (Some(account), Some(deployment)) = (&self.account, &self.deployment) {
+            let (prompt, completion) = self.billed.unwrap_or_default();
+            state.traffic.record(account, deployment, status.as_u16(), prompt, completion);
+        }
+    }
+
     fn apply(self, response: &mut Response, request_headers: &HeaderMap) {
         let headers = response.headers_mut();
         let mut set = |name: &'static str, value: &str| {
@@ -169,6 +183,7 @@ pub async fn handle(
     let mut response = answer(&state, &method, &uri, &headers, &body, &mut stamp)
         .await
         .unwrap_or_else(IntoResponse::into_response);
+    stamp.record(&state, response.status());
     stamp.apply(&mut response, &headers);
     response
 }
@@ -311,6 +326,7 @@ async fn answer(
     let deployment =
         find_deployment(state, &account.name, &deployment_name).ok_or_else(errors::deployment_not_found)?;
     let rate_key = format!("{}/{}", account.name, deployment.name).to_ascii_lowercase();
+    stamp.account = Some(account.name.clone());
     stamp.deployment = Some(deployment.name.clone());
     stamp.limits = Some((deployment.limit, state.inference.rates.peek(&rate_key, deployment.limit)));
     if deployment.paused {
@@ -344,6 +360,7 @@ async fn answer(
             FaultKind::ContentFilterPrompt => {
                 // The prompt was read, so it is billed.
                 state.inference.rates.charge(&rate_key, prompt_tokens);
+                stamp.billed = Some((prompt_tokens, 0));
                 stamp.limits =
                     Some((deployment.limit, state.inference.rates.peek(&rate_key, deployment.limit)));
                 errors::prompt_filtered(fault.category.as_deref().unwrap_or("jailbreak"))
@@ -405,6 +422,7 @@ async fn answer(
             .take(|k| k == FaultKind::SlowStream)
             .map_or(state.chunk_delay_ms, |fault| fault.delay_ms.unwrap_or(200));
         let pacing = Pacing { gap: Duration::from_millis(gap), abort: false };
+        stamp.billed = Some((prompt_tokens, completion.completion_tokens()));
         let body = stream::paced_body(Arc::clone(state), parts, pacing);
         return Ok(respond(body, "text/event-stream; charset=utf-8"));
     }
@@ -412,7 +430,10 @@ async fn answer(
         Shape::Filtered { after, category } => Some((category.as_str(), *after)),
         _ => None,
     };
-    let text = Bytes::from(answer::body(&meta, &completion, filtered).to_string());
+    let answered = answer::body(&meta, &completion, filtered);
+    let billed = answered["usage"]["completion_tokens"].as_u64().unwrap_or_default();
+    stamp.billed = Some((prompt_tokens, billed));
+    let text = Bytes::from(answered.to_string());
     let body = match shape {
         // A non-streamed body cannot lose a chunk; it breaks off or is truncated instead.
         Shape::Cut(_) => {

@@ -1,6 +1,17 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import {
+  useCallback,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from "react";
 import { useAccounts } from "../connections/connectionQueries";
 import { useSettings } from "../settings/settingsQueries";
+import type { UsageSelection } from "../usage/aggregate";
+import { OpenUsageContext } from "../usage/openUsage";
+import { UsageView } from "../usage/UsageView";
 import { accountKey } from "./coordinates";
 import { DeploymentsError } from "./DeploymentsError";
 import { DeploymentsPanel } from "./DeploymentsPanel";
@@ -11,16 +22,20 @@ import { ResourceBrowser } from "./ResourceBrowser";
 
 type ResourceAreaProps = { profileId: string; subscriptionId: string };
 
-type Tab = "deployments" | "quota";
+type Tab = "deployments" | "quota" | "usage";
 
 const tabs: ReadonlyArray<{ id: Tab; label: string }> = [
   { id: "deployments", label: "Deployments" },
   { id: "quota", label: "Quota" },
+  { id: "usage", label: "Usage" },
 ];
+
+/** The deployment the Usage tab shows, for one resource; `fromManage` when a Manage panel opened it. */
+type UsagePick = { account: string; deployment: UsageSelection; fromManage: boolean };
 
 /**
  * The subscription's AI resources on the left; on the right, the selected one's deployments or
- * the quota of a region, in two tabs.
+ * the quota of a region, or its usage and cost, in three tabs.
  */
 export function ResourceArea({ profileId, subscriptionId }: ResourceAreaProps) {
   const accounts = useAccounts(profileId, subscriptionId);
@@ -29,6 +44,7 @@ export function ResourceArea({ profileId, subscriptionId }: ResourceAreaProps) {
   // Undefined until a region is picked here: until then the list follows Settings' default.
   const [pickedRegion, setPickedRegion] = useState<string | null | undefined>(undefined);
   const [tab, setTab] = useState<Tab>("deployments");
+  const [usagePick, setUsagePick] = useState<UsagePick | null>(null);
   const list = useMemo(() => accounts.data ?? [], [accounts.data]);
   const choices = useMemo(() => regionChoices(list), [list]);
   const { region, missedDefault } = shownRegion(
@@ -45,6 +61,18 @@ export function ResourceArea({ profileId, subscriptionId }: ResourceAreaProps) {
     picked === null || inRegion.includes(picked)
       ? inRegion
       : list.filter((account) => account === picked || inRegion.includes(account));
+
+  const selectedKey = selected === null ? null : accountKey(selected);
+  const usageSelection = usagePick?.account === selectedKey ? usagePick.deployment : null;
+  // A deployment's Manage panel asks for its usage: the Usage tab, on that deployment.
+  const openUsage = useCallback(
+    (deployment: string) => {
+      if (selectedKey === null) return;
+      setUsagePick({ account: selectedKey, deployment, fromManage: true });
+      setTab("usage");
+    },
+    [selectedKey],
+  );
 
   // The resource open on the right stays selected: a filter changes what is listed, not what is open.
   function pickRegion(next: string | null) {
@@ -98,11 +126,13 @@ export function ResourceArea({ profileId, subscriptionId }: ResourceAreaProps) {
             tab={tab}
             onTab={setTab}
             deployments={
-              <DeploymentsPanel
-                key={accountKey(selected)}
-                profileId={profileId}
-                account={selected}
-              />
+              <OpenUsageContext value={openUsage}>
+                <DeploymentsPanel
+                  key={accountKey(selected)}
+                  profileId={profileId}
+                  account={selected}
+                />
+              </OpenUsageContext>
             }
             // Mounted only while shown: coming back asks Azure again, as a deployment made or
             // deleted meanwhile moves the numbers.
@@ -113,6 +143,21 @@ export function ResourceArea({ profileId, subscriptionId }: ResourceAreaProps) {
                   subscriptionId={subscriptionId}
                   accounts={list}
                   defaultLocation={selected.location}
+                />
+              )
+            }
+            // Mounted only while shown too: uPlot measures its box, which a hidden panel lacks.
+            usage={
+              tab === "usage" && (
+                <UsageView
+                  key={accountKey(selected)}
+                  profileId={profileId}
+                  account={selected}
+                  selection={usageSelection}
+                  onSelection={(deployment) =>
+                    setUsagePick({ account: accountKey(selected), deployment, fromManage: false })
+                  }
+                  focusPicker={usagePick?.account === selectedKey && usagePick.fromManage}
                 />
               )
             }
@@ -128,6 +173,7 @@ type ResourceTabsProps = {
   onTab: (tab: Tab) => void;
   deployments: ReactNode;
   quota: ReactNode;
+  usage: ReactNode;
 };
 
 /**
@@ -135,7 +181,7 @@ type ResourceTabsProps = {
  * and show at once. The deployments panel stays mounted while hidden, so a wizard half filled in
  * survives a look at the quota.
  */
-function ResourceTabs({ tab, onTab, deployments, quota }: ResourceTabsProps) {
+function ResourceTabs({ tab, onTab, ...panels }: ResourceTabsProps) {
   const id = useId();
   const buttons = useRef(new Map<Tab, HTMLButtonElement>());
 
@@ -204,7 +250,7 @@ function ResourceTabs({ tab, onTab, deployments, quota }: ResourceTabsProps) {
           aria-labelledby={`${id}-tab-${item.id}`}
           hidden={item.id !== tab}
         >
-          {item.id === "deployments" ? deployments : quota}
+          {panels[item.id]}
         </div>
       ))}
     </>

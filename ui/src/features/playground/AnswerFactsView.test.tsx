@@ -1,6 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { samplePriceQuote } from "../../test/fixtures";
 import { AnswerFactsView } from "./AnswerFactsView";
 
 describe("AnswerFactsView", () => {
@@ -50,6 +51,26 @@ describe("AnswerFactsView", () => {
     expect(screen.queryByTestId("copy-request-id")).not.toBeInTheDocument();
     expect(screen.queryByTestId("filter-notes")).not.toBeInTheDocument();
     expect(screen.queryByTestId("served-model")).not.toBeInTheDocument();
+  });
+
+  it("ends the line with the estimated cost when the prices are known", () => {
+    const usage = { promptTokens: 1000, cachedTokens: 400, completionTokens: 200 };
+    const { rerender } = render(<AnswerFactsView facts={usage} quote={samplePriceQuote()} />);
+
+    // 600 × $2.50 + 400 × $1.25 + 200 × $10.00 per million tokens.
+    expect(screen.getByTestId("answer-facts")).toHaveTextContent(
+      /^1,000 prompt \+ 200 completion \(cached 400\) · ≈ \$0\.004$/,
+    );
+    expect(screen.getByTestId("answer-cost")).toHaveAttribute(
+      "title",
+      "Estimated from the token counts. Retail prices of Nov 3, 2026",
+    );
+
+    // Billed per hour, or no price: no cost per answer.
+    rerender(<AnswerFactsView facts={usage} quote={samplePriceQuote({ billing: "hourly" })} />);
+    expect(screen.queryByTestId("answer-cost")).not.toBeInTheDocument();
+    rerender(<AnswerFactsView facts={usage} quote={samplePriceQuote({ billing: "unknown" })} />);
+    expect(screen.queryByTestId("answer-cost")).not.toBeInTheDocument();
   });
 
   it("shows nothing when there is nothing to say", () => {

@@ -1,6 +1,9 @@
 import { Fragment } from "react";
-import type { AnswerFacts } from "../../bindings";
+import type { AnswerFacts, PriceQuote } from "../../bindings";
 import { CopyButton } from "../../components/CopyButton";
+import { formatMoney } from "../../lib/money";
+import { priceSource } from "../../lib/prices";
+import { answerCost } from "./cost";
 import { factParts, shortRequestId } from "./facts";
 import { useLive, type LiveAnswer, type LiveSnapshot } from "./liveAnswer";
 
@@ -12,15 +15,20 @@ function filterNotesOf(now: LiveSnapshot) {
   return now.filterNotes;
 }
 
-type AnswerFactsViewProps = { facts: AnswerFacts };
+type AnswerFactsViewProps = {
+  facts: AnswerFacts;
+  /** The deployment's prices, for the answer's estimated cost; none while unknown. */
+  quote?: PriceQuote | null;
+};
 
 /**
  * The numbers behind one answer on one compact line (timing, tokens, why it ended, the headroom
  * left), the request id to copy for support, then what was changed to fit the model and what
  * the content filter said.
  */
-export function AnswerFactsView({ facts }: AnswerFactsViewProps) {
+export function AnswerFactsView({ facts, quote = null }: AnswerFactsViewProps) {
   const parts = factParts(facts);
+  const cost = quote === null ? null : answerCost(facts, quote);
   const requestId = facts.requestId ?? null;
   const servedModel = facts.servedModel ?? null;
   const adjustments = facts.adjustments ?? [];
@@ -38,6 +46,18 @@ export function AnswerFactsView({ facts }: AnswerFactsViewProps) {
     <div className="answer-facts" data-testid="answer-facts">
       <p className="answer-facts-line">
         {parts.join(" · ")}
+        {cost !== null && quote !== null && (
+          <>
+            {" · "}
+            <span
+              className="answer-cost"
+              data-testid="answer-cost"
+              title={`Estimated from the token counts. ${priceSource(quote) ?? "Retail prices"}`}
+            >
+              ≈ {formatMoney(cost, quote.currency)}
+            </span>
+          </>
+        )}
         {requestId !== null && (
           <>
             {parts.length > 0 && " · "}

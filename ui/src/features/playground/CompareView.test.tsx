@@ -9,6 +9,7 @@ import type {
   SendOutcome,
   SendRequest,
 } from "../../bindings";
+import { samplePriceQuote } from "../../test/fixtures";
 import { mockCommands } from "../../test/mockCommands";
 import { renderWithQueries } from "../../test/render";
 import { CompareView } from "./CompareView";
@@ -45,6 +46,7 @@ function renderCompare(first: PlaygroundTarget | null = gpt4oTarget) {
       });
     },
     stop_chat: () => true,
+    answer_price: () => samplePriceQuote(),
   });
   const onClose = vi.fn<() => void>();
   renderWithQueries(<CompareView first={first} parameters={parameters} onClose={onClose} />);
@@ -151,6 +153,8 @@ describe("CompareView", () => {
       expect(within(answerIn(0)).getByTestId("answer-facts")).toHaveTextContent("req-41d9"),
     );
     expect(answerIn(0)).toHaveTextContent("The Nile, the Amazon and the Yangtze.");
+    // At gpt-4o's prices: 12 × $2.50 + 9 × $10.00 per million tokens.
+    expect(within(answerIn(0)).getByTestId("answer-cost")).toHaveTextContent("≈ $0.00012");
     // The other column is still streaming.
     expect(screen.getByTestId("compare-stop")).toBeEnabled();
 
@@ -212,7 +216,10 @@ describe("CompareView", () => {
 
   it("refuses to send parameters that are out of range", async () => {
     const user = userEvent.setup();
-    mockCommands({ playground_targets: () => targetsFixture });
+    mockCommands({
+      playground_targets: () => targetsFixture,
+      answer_price: () => samplePriceQuote(),
+    });
     renderWithQueries(
       <CompareView
         first={gpt4oTarget}
@@ -229,7 +236,10 @@ describe("CompareView", () => {
 
   it("checks each column by its own model: a reasoning model ignores the temperature", async () => {
     const user = userEvent.setup();
-    mockCommands({ playground_targets: () => targetsFixture });
+    mockCommands({
+      playground_targets: () => targetsFixture,
+      answer_price: () => samplePriceQuote(),
+    });
     renderWithQueries(
       <CompareView
         first={o4miniTarget}
@@ -249,6 +259,7 @@ describe("CompareView", () => {
     const user = userEvent.setup();
     mockCommands({
       playground_targets: () => targetsFixture,
+      answer_price: () => samplePriceQuote(),
       send_chat: () => new Promise<SendOutcome>(() => undefined),
       stop_chat: () => true,
     });

@@ -12,6 +12,7 @@ import { AnswerText } from "./AnswerText";
 import { shownProblems } from "./parameters";
 import { ProblemView } from "./ProblemView";
 import { TargetPicker } from "./TargetPicker";
+import { useAnswerPrice } from "./useAnswerPrice";
 import { useChatRun } from "./useChatRun";
 
 type CompareViewProps = {
@@ -77,6 +78,7 @@ function ColumnView(props: ColumnViewProps) {
   const outcome = state.outcome;
   const answer = outcome?.message?.answer ?? null;
   const name = column.target?.target.deployment ?? `column ${index + 1}`;
+  const quote = useAnswerPrice(column.target?.target ?? null).data ?? null;
 
   return (
     <section
@@ -131,7 +133,7 @@ function ColumnView(props: ColumnViewProps) {
             onRetry={onRetry}
           />
         )}
-        {answer !== null && <AnswerFactsView facts={answer} />}
+        {answer !== null && <AnswerFactsView facts={answer} quote={quote} />}
         {state.failure !== null && (
           <ErrorNotice title="The question couldn’t be sent." error={state.failure} />
         )}

@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from "react";
-import type { ConversationMessage } from "../../bindings";
+import type { ConversationMessage, PriceQuote } from "../../bindings";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { StreamingFactsView } from "./AnswerFactsView";
 import { MessageView } from "./MessageView";
@@ -20,6 +20,8 @@ type ConversationProps = {
   onRetry: () => void;
   /** Shown when there is no message yet. */
   empty: ReactNode;
+  /** The deployment's prices, for each answer's estimated cost; none while unknown. */
+  quote?: PriceQuote | null;
 };
 
 function noop() {}
@@ -42,6 +44,7 @@ export function Conversation({
   onResendLast,
   onRetry,
   empty,
+  quote = null,
 }: ConversationProps) {
   const log = useRef<HTMLDivElement>(null);
   // A long conversation opens on its last messages; earlier ones are a click away, so opening one
@@ -89,6 +92,7 @@ export function Conversation({
       onResend={(text) => onResend(message.id, text)}
       onDelete={() => onDelete(message.id)}
       onRegenerate={onResendLast}
+      quote={quote}
     />
   ));
   if (streaming && run.runId !== null) {

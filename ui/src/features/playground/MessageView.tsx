@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import type { ConversationMessage } from "../../bindings";
+import type { ConversationMessage, PriceQuote } from "../../bindings";
 import { CopyButton } from "../../components/CopyButton";
 import { AnswerFactsView } from "./AnswerFactsView";
 import { AnswerText } from "./AnswerText";
@@ -16,6 +16,8 @@ type MessageViewProps = {
   onRegenerate: () => void;
   /** Set while the answer streams in: it has no actions yet. */
   live?: StreamingAnswer;
+  /** The deployment's prices, for an answer's estimated cost. */
+  quote?: PriceQuote | null;
 };
 
 /** An answer streaming in: its growing text, and what is known of it so far instead of its numbers. */
@@ -107,6 +109,7 @@ export function MessageView({
   onDelete,
   onRegenerate,
   live,
+  quote = null,
 }: MessageViewProps) {
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -147,7 +150,7 @@ export function MessageView({
           {message.stopped === true ? "Stopped" : "Incomplete — the answer was cut off"}
         </span>
       )}
-      {!user && message.answer && <AnswerFactsView facts={message.answer} />}
+      {!user && message.answer && <AnswerFactsView facts={message.answer} quote={quote} />}
       {live?.facts}
 
       {!editing && !streaming && (

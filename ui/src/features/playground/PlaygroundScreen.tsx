@@ -16,6 +16,7 @@ import { useSettings } from "../settings/settingsQueries";
 import { CompareView } from "./CompareView";
 import { Composer } from "./Composer";
 import { Conversation } from "./Conversation";
+import { ConversationCost } from "./ConversationCost";
 import { HistoryPanel } from "./HistoryPanel";
 import { ParametersPanel } from "./ParametersPanel";
 import {
@@ -29,6 +30,7 @@ import { ClearConfirmation, PlaygroundHeader, StillArriving } from "./Playground
 import { SaveStatus, UnsavedConfirmation, useSaveShortcut } from "./SavingByHand";
 import { useTargets } from "./playgroundQueries";
 import { onHistoryCleared } from "./historyEvents";
+import { useAnswerPrice } from "./useAnswerPrice";
 import { usePlaygroundSession } from "./usePlaygroundSession";
 import { useRouteTarget } from "./useRouteTarget";
 import { ViewCodeDialog } from "./ViewCodeDialog";
@@ -126,6 +128,7 @@ export function PlaygroundScreen() {
   const unlistedRules = useUnlistedRules(target, unlisted);
   const rules = chosen?.rules ?? (unlisted ? unlistedRules.data : undefined) ?? null;
   const routeNote = useRouteTarget(targets, target, setTarget);
+  const quote = useAnswerPrice(target).data ?? null;
 
   // The defaults of the deployment's model family (reasoning or chat, as its rules say); none
   // while the rules of a deployment are still being read.
@@ -237,6 +240,7 @@ export function PlaygroundScreen() {
           focusComposer();
         }}
         onDelete={deleteMessage}
+        quote={quote}
         onResendLast={() => {
           resendLast();
           focusComposer();
@@ -353,6 +357,7 @@ export function PlaygroundScreen() {
                   />
                 </div>
               )}
+              <ConversationCost target={target} messages={session.messages} />
               <Composer
                 value={draft}
                 onChange={setDraft}

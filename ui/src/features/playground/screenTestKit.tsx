@@ -14,7 +14,7 @@ import type {
   SendRequest,
 } from "../../bindings";
 import { createQueryClient } from "../../lib/queryClient";
-import { sampleSettings } from "../../test/fixtures";
+import { samplePriceQuote, sampleSettings } from "../../test/fixtures";
 import { mockCommands, type CommandReplies, type IpcCall } from "../../test/mockCommands";
 import { PlaygroundScreen } from "./PlaygroundScreen";
 import { targetsFixture } from "./testFixtures";
@@ -142,8 +142,8 @@ export type User = ReturnType<typeof userEvent.setup>;
 
 /**
  * The screen on `hash`, its IPC answered by `replies` over a working default for each (settings
- * with the Playground defaults at the model's defaults, and auto-save on). `queryClient` is the
- * screen's cache, as the Settings screen updates it when it saves.
+ * with the Playground defaults at the model's defaults, auto-save on, pay-as-you-go prices).
+ * `queryClient` is the screen's cache, as the Settings screen updates it when it saves.
  */
 export function renderPlayground(
   replies: CommandReplies = {},
@@ -160,6 +160,7 @@ export function renderPlayground(
     stop_chat: () => true,
     send_chat: server.reply,
     get_settings: () => sampleSettings("system"),
+    answer_price: () => samplePriceQuote(),
     ...replies,
   });
   // As renderWithQueries does, with the client in reach.

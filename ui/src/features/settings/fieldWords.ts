@@ -30,6 +30,7 @@ const fields: Readonly<Record<string, FieldWords>> = {
   "azure.defaultRegion": { label: "Default region", none: "all regions" },
   "azure.signInClientId": { label: "Sign-in client id", none: "built-in app" },
   "azure.signInTenant": { label: "Sign-in tenant", none: "organizations" },
+  "azure.currency": { label: "Currency for prices" },
   "network.proxy": { label: "Proxy" },
   "network.proxy.mode": {
     label: "Proxy",

@@ -28,12 +28,25 @@ export function withSection<S extends SettingsSection>(
 }
 
 /**
+ * Where every query of prices (the wizard's, the playground's) and of usage costs keeps its key:
+ * they are in the currency of the settings, so saving another currency refetches them all.
+ */
+export const pricesPrefix = ["prices"] as const;
+export const usagePrefix = ["usage"] as const;
+
+/**
  * Puts what Rust saved in the cache; when the history folder changed, the history lists are read
- * again (from the new folder).
+ * again (from the new folder), and when the currency changed, prices and costs are.
  */
 function adoptSaved(queryClient: QueryClient, saved: Settings): Promise<void> {
   const before = queryClient.getQueryData<Settings>(settingsKey);
   queryClient.setQueryData(settingsKey, saved);
+  if (before?.azure.currency !== saved.azure.currency) {
+    // Not awaited: the Retail Prices API may be slow or out of reach, and "Saved." should not
+    // wait for it; the price lines show their own loading and errors.
+    void queryClient.invalidateQueries({ queryKey: pricesPrefix });
+    void queryClient.invalidateQueries({ queryKey: usagePrefix });
+  }
   if (before?.playground.historyDir === saved.playground.historyDir) return Promise.resolve();
   return queryClient.invalidateQueries({ queryKey: ["conversations"] });
 }

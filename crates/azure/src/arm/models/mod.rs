@@ -10,7 +10,7 @@ mod catalog;
 mod deployment;
 mod deployment_sku;
 mod directory;
-mod lenient;
+pub(crate) mod lenient;
 mod open_enum;
 mod page;
 mod provisioning;

@@ -4,4 +4,5 @@ mod accounts;
 pub(crate) mod catalog;
 mod deployments;
 mod directory;
+mod metrics;
 pub use catalog::ModelQuery;

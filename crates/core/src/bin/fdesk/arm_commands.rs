@@ -7,6 +7,7 @@ use foundry_azure::arm::models::KeyName;
 use foundry_azure::arm::AccountRef;
 use foundry_azure::cloud::Cloud;
 use foundry_azure::lro::{LroHandle, LroProgress};
+use foundry_azure::prices::{PriceBook, PriceCache, RetailPrices};
 use foundry_azure::token::StaticToken;
 use foundry_desk_core::arm_session::{resolve_subscription, ArmSession, SubscriptionChoiceError};
 use foundry_desk_core::deployment_plan::{self, DeploymentChange};
@@ -132,6 +133,8 @@ pub enum UsageCommand {
         #[arg(short = 'l', long, value_name = "L")]
         location: String,
     },
+    /// Tokens, requests and estimated cost per deployment of an account (Azure Monitor metrics).
+    Show(crate::usage_cost::UsageShowArgs),
 }
 
 /// `fdesk deployment …`.
@@ -195,17 +198,22 @@ pub enum ArmCommand {
     Model(ModelCommand),
     Usage(UsageCommand),
     Deployment(DeploymentCommand),
+    Price(crate::usage_cost::PriceArgs),
 }
 
 /// The session and subscription a command runs in, and how to print.
-struct Context {
-    session: ArmSession,
-    subscription: String,
-    output: OutputFormat,
+pub(crate) struct Context {
+    pub session: ArmSession,
+    pub subscription: String,
+    pub output: OutputFormat,
+    /// Retail prices, cached with the app's.
+    pub prices: PriceBook,
+    /// The settings' currency.
+    pub currency: String,
 }
 
 impl Context {
-    fn account(&self, args: &AccountArgs) -> AccountRef {
+    pub fn account(&self, args: &AccountArgs) -> AccountRef {
         AccountRef {
             subscription: self.subscription.clone(),
             resource_group: args.resource_group.clone(),
@@ -227,6 +235,8 @@ pub async fn run(flags: &ArmFlags, command: ArmCommand) -> Result<(), Failure> {
             let usages = context.session.client.list_region_usages(&context.subscription, &location).await?;
             print_usages(context.output, &usages)
         }
+        ArmCommand::Usage(UsageCommand::Show(args)) => crate::usage_cost::show(&context, args).await,
+        ArmCommand::Price(args) => crate::usage_cost::price(&context, args).await,
         ArmCommand::Deployment(command) => deployment(&context, command).await,
     }
 }
@@ -277,7 +287,11 @@ async fn connect(flags: &ArmFlags) -> Result<Context, Failure> {
             )));
         }
     };
-    Ok(Context { session, subscription, output: flags.output })
+    let prices = PriceBook::new(
+        RetailPrices::with_network(&cloud, &network.options)?,
+        PriceCache::new(crate::usage_cost::prices_file()?),
+    );
+    Ok(Context { session, subscription, output: flags.output, prices, currency: network.currency })
 }
 
 async fn account(context: &Context, command: AccountCommand) -> Result<(), Failure> {

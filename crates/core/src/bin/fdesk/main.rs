@@ -13,6 +13,7 @@ mod network;
 mod output;
 mod resources;
 mod sim;
+mod usage_cost;
 
 use std::process::ExitCode;
 
@@ -43,9 +44,11 @@ enum Command {
     /// The model catalog of a region.
     #[command(subcommand)]
     Model(ModelCommand),
-    /// Quota of a region.
+    /// Quota of a region; tokens, requests and cost of an account's deployments.
     #[command(subcommand)]
     Usage(UsageCommand),
+    /// What a model's deployment SKU costs (retail prices of its billing meters).
+    Price(usage_cost::PriceArgs),
     /// Model deployments: list, show, create, delete.
     #[command(subcommand)]
     Deployment(DeploymentCommand),
@@ -96,6 +99,7 @@ fn main() -> ExitCode {
         Command::Model(command) => ArmCommand::Model(command),
         Command::Usage(command) => ArmCommand::Usage(command),
         Command::Deployment(command) => ArmCommand::Deployment(command),
+        Command::Price(args) => ArmCommand::Price(args),
     };
     let Some(rt) = runtime() else { return ExitCode::FAILURE };
     exit_code(rt.block_on(arm_commands::run(&cli.arm, arm)))

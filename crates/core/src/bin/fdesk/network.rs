@@ -1,5 +1,5 @@
 //! The app's saved network and Azure settings — proxy, CA file, timeout, Resource Manager api-version,
-//! sign-in app registration and tenant — honoured by fdesk's requests as by the app's. Read only; a settings file that cannot be used gives
+//! sign-in app registration and tenant, currency — honoured by fdesk's requests as by the app's. Read only; a settings file that cannot be used gives
 //! the defaults, as the app starts on them.
 
 use foundry_azure::arm::ApiVersions;
@@ -18,6 +18,8 @@ pub struct SavedNetwork {
     pub api: ApiVersions,
     /// The app registration and tenant `login` uses when its flags name none.
     pub sign_in: SignInDefaults,
+    /// The currency prices are shown in.
+    pub currency: String,
 }
 
 impl SavedNetwork {
@@ -30,6 +32,7 @@ impl SavedNetwork {
             options,
             api: api_versions(&settings.azure),
             sign_in: SignInDefaults::from_settings(&settings.azure),
+            currency: settings.azure.currency.clone(),
         })
     }
 

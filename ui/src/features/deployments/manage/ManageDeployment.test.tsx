@@ -134,6 +134,8 @@ describe("manage a deployment: the panel", () => {
     await user.keyboard("{Enter}");
     await screen.findByTestId("manage-sku");
     await user.tab();
+    expect(screen.getByTestId("manage-usage")).toHaveFocus();
+    await user.tab();
     expect(screen.getByTestId("manage-close")).toHaveFocus();
     await user.tab();
     expect(screen.getByTestId("manage-sku")).toHaveFocus();

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef } from "react";
 import type { AccountCoordinates, DeploymentChange, DeploymentRow } from "../../../bindings";
 import "../../../styles/manage.css";
+import { useOpenUsage } from "../../usage/openUsage";
 import { DeploymentsError } from "../DeploymentsError";
 import { usePlanFacts } from "../wizard/wizardQueries";
 import type { ApplyState } from "./ChangeReviewArea";
@@ -42,6 +43,7 @@ export function ManageDeployment({
   const { mutation, progress } = useChangeDeployment(profileId, account, row.name);
   const target = useMemo(() => ({ profileId, account }), [profileId, account]);
   const applying = mutation.isPending;
+  const openUsage = useOpenUsage();
 
   // Into the panel when it opens; DeploymentsTable puts focus back on Manage when it closes.
   useEffect(() => heading.current?.focus(), []);
@@ -91,6 +93,19 @@ export function ManageDeployment({
           {row.sku === null ? "" : ` · ${row.sku}`}
           {row.capacity === null ? "" : ` · ${row.capacity}`}
         </span>
+        {openUsage !== null && (
+          // Switches the resource area to its Usage tab on this deployment; this panel stays
+          // open behind it, so going back to Deployments finds it as it was.
+          <button
+            type="button"
+            className="button button-small manage-usage"
+            data-testid="manage-usage"
+            aria-label={`Usage of ${row.name}`}
+            onClick={() => openUsage(row.name)}
+          >
+            Usage
+          </button>
+        )}
         <button
           type="button"
           className="button button-small manage-close"

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { NamedQuota } from "../../../bindings";
 import { sampleAccount, sampleDeploymentRow } from "../../../test/fixtures";
 import { commandError, never, type CommandReplies } from "../../../test/mockCommands";
+import { sampleUsageReport } from "../../usage/testFixtures";
 import { argOf, callsTo, renderDeployments, rowNames } from "../testSupport";
 
 vi.mock("../wizard/DeploymentWizard", () => import("../testWizard"));
@@ -83,9 +84,10 @@ describe("resource tabs", () => {
   });
 
   it("moves between the tabs with the arrow keys, Home and End", async () => {
-    const { user } = renderQuota(() => eastus);
+    const { user } = renderQuota(() => eastus, { usage_report: () => sampleUsageReport() });
     const deploymentsTab = await screen.findByTestId("tab-deployments");
     const quotaTab = screen.getByTestId("tab-quota");
+    const usageTab = screen.getByTestId("tab-usage");
     expect(deploymentsTab).toHaveAttribute("tabindex", "0");
     expect(quotaTab).toHaveAttribute("tabindex", "-1");
 
@@ -97,17 +99,21 @@ describe("resource tabs", () => {
     expect(await screen.findByTestId("quota-view")).toBeVisible();
 
     await user.keyboard("{ArrowRight}");
+    expect(usageTab).toHaveFocus();
+    expect(screen.queryByTestId("quota-view")).not.toBeInTheDocument();
+    await user.keyboard("{ArrowRight}");
     expect(deploymentsTab).toHaveFocus();
     expect(deploymentsTab).toHaveAttribute("aria-selected", "true");
-    expect(screen.queryByTestId("quota-view")).not.toBeInTheDocument();
 
+    await user.keyboard("{ArrowLeft}");
+    expect(usageTab).toHaveFocus();
     await user.keyboard("{ArrowLeft}");
     expect(quotaTab).toHaveFocus();
     await user.keyboard("{Home}");
     expect(deploymentsTab).toHaveFocus();
     await user.keyboard("{End}");
-    expect(quotaTab).toHaveFocus();
-    expect(quotaTab).toHaveAttribute("aria-selected", "true");
+    expect(usageTab).toHaveFocus();
+    expect(usageTab).toHaveAttribute("aria-selected", "true");
   });
 });
 

@@ -206,6 +206,8 @@ function WizardSteps({
         )}
         {step === 5 && draft !== null && sku !== undefined && (
           <ReviewStep
+            profileId={profileId}
+            account={account}
             facts={facts}
             draft={draft}
             sku={sku}

@@ -1,4 +1,5 @@
 import type {
+  AccountCoordinates,
   OperationProgress,
   DeploymentDraft,
   PlanFacts,
@@ -12,6 +13,7 @@ import { fieldLabel, fieldStep } from "./draft";
 import { stepTitles, type Step } from "./fields";
 import { formatCount } from "./numbers";
 import { upgradePolicies } from "./options";
+import { ReviewPrice } from "./ReviewPrice";
 
 export type ReviewState = {
   review: Review | undefined;
@@ -29,6 +31,9 @@ export type CreateState = {
 };
 
 type ReviewStepProps = {
+  /** Whose prices to ask for: the same profile and resource the deployment is created on. */
+  profileId: string;
+  account: AccountCoordinates;
   facts: PlanFacts;
   draft: DeploymentDraft;
   sku: SkuChoice;
@@ -37,8 +42,9 @@ type ReviewStepProps = {
   onJump: (step: Step) => void;
 };
 
-/** Step 5: what will be created, Rust's objections, and the exact request and `az` command. */
-export function ReviewStep({ facts, draft, sku, review, create, onJump }: ReviewStepProps) {
+/** Step 5: what will be created and what it costs, Rust's objections, and the exact request and `az` command. */
+export function ReviewStep(props: ReviewStepProps) {
+  const { profileId, account, facts, draft, sku, review, create, onJump } = props;
   const result = review.review;
   const policy =
     upgradePolicies.find((option) => option.value === (draft.versionUpgrade ?? ""))?.label ??
@@ -67,6 +73,8 @@ export function ReviewStep({ facts, draft, sku, review, create, onJump }: Review
           <SummaryRow label="Tags" value={tags.map(([key, value]) => `${key}=${value}`).join(", ")} />
         )}
       </dl>
+
+      <ReviewPrice profileId={profileId} account={account} draft={draft} />
 
       {review.checking && (
         <p role="status" className="wizard-waiting" data-testid="review-checking">

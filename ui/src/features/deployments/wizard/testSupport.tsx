@@ -9,7 +9,7 @@ import type {
   PlanFacts,
   Review,
 } from "../../../bindings";
-import { samplePlanFacts } from "../../../test/fixtures";
+import { samplePlanFacts, samplePriceQuote } from "../../../test/fixtures";
 import { mockCommands, type CommandReplies } from "../../../test/mockCommands";
 import { renderWithQueries } from "../../../test/render";
 import { DeploymentWizard } from "./DeploymentWizard";
@@ -73,12 +73,16 @@ export function passingReview(draft: DeploymentDraft, overrides: Partial<Review>
   };
 }
 
-/** Renders the wizard for contoso-eastus; facts and a passing review unless the test says otherwise. */
+/**
+ * Renders the wizard for contoso-eastus; facts, a passing review and pay-as-you-go prices unless
+ * the test says otherwise.
+ */
 export function renderWizard(replies: CommandReplies = {}, facts: PlanFacts = samplePlanFacts()) {
   const user = userEvent.setup();
   const calls = mockCommands({
     deployment_plan_facts: () => facts,
     review_deployment: (args) => passingReview(draftOf(args)),
+    deployment_price: () => samplePriceQuote(),
     ...replies,
   });
   const onCreated = vi.fn<(row: DeploymentRow) => void>();

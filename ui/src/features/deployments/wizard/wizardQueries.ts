@@ -8,6 +8,7 @@ import {
   type DeploymentDraft,
 } from "../../../bindings";
 import { unwrap } from "../../../lib/unwrap";
+import { pricesPrefix } from "../../settings/settingsQueries";
 
 export function planFactsKey(profileId: string, account: AccountCoordinates) {
   return [
@@ -56,6 +57,40 @@ export function useReview(
     // Quota and names change under us: a review is only good while it is on screen.
     staleTime: 0,
     gcTime: 0,
+  });
+}
+
+/**
+ * What the draft's deployment would cost: asked again when the model, version, type or capacity
+ * change (the rest of the draft does not change the price). Under the shared prices prefix, so
+ * saving another currency refetches it.
+ */
+export function useDeploymentPrice(
+  profileId: string,
+  account: AccountCoordinates,
+  draft: DeploymentDraft,
+) {
+  const { modelName, modelVersion, skuName, skuCapacity } = draft;
+  return useQuery({
+    queryKey: [
+      ...pricesPrefix,
+      "deployment",
+      profileId,
+      account.subscriptionId,
+      account.resourceGroup,
+      account.name,
+      modelName,
+      modelVersion,
+      skuName,
+      skuCapacity,
+    ],
+    queryFn: () =>
+      unwrap(
+        commands.deploymentPrice(profileId, account, modelName, modelVersion, skuName, skuCapacity),
+      ),
+    // Retail prices change monthly at most: going back and forth between steps asks once.
+    staleTime: 60 * 60 * 1000,
+    retry: false,
   });
 }
 

@@ -21,6 +21,7 @@ describe("Settings › Azure", () => {
         defaultCloud: "usGovernment",
         inferenceStyle: { style: "classic", apiVersion: "2024-06-01" },
         defaultRegion: "swedencentral",
+        currency: "EUR",
       },
     });
     await openSettings(settingsOnFile(saved).replies, "azure");
@@ -32,6 +33,8 @@ describe("Settings › Azure", () => {
     expect(field("setting-inference-style")).toHaveValue("classic");
     expect(field("setting-inference-api-version")).toHaveValue("2024-06-01");
     expect(field("setting-default-region")).toHaveValue("swedencentral");
+    expect(field("setting-currency")).toHaveValue("EUR");
+    expect(field("setting-currency")).toHaveDisplayValue("EUR — Euro");
     expect(field("setting-sign-in-client-id")).toHaveAttribute("placeholder", "Built-in app");
     expect(field("setting-sign-in-tenant")).toHaveAttribute("placeholder", "organizations");
   });
@@ -54,6 +57,7 @@ describe("Settings › Azure", () => {
     await user.type(field("setting-inference-api-version"), "2024-06-01");
     await user.type(field("setting-default-region"), "westeurope");
     await user.type(field("setting-sign-in-tenant"), "contoso.onmicrosoft.com");
+    await user.selectOptions(field("setting-currency"), "GBP");
     expect(unsavedSections()).toEqual(["azure"]);
 
     await saveAndWait(user, "azure");
@@ -68,6 +72,7 @@ describe("Settings › Azure", () => {
           defaultRegion: "westeurope",
           signInClientId: null,
           signInTenant: "contoso.onmicrosoft.com",
+          currency: "GBP",
         },
       },
     ]);
@@ -140,6 +145,55 @@ describe("Settings › Azure", () => {
     await user.clear(field("setting-arm-api-version"));
     expect(screen.queryByTestId("field-error-azure.armApiVersion")).not.toBeInTheDocument();
     expect(screen.getByTestId("field-error-azure.signInTenant")).toBeVisible();
+  });
+
+  it("offers the price currencies by code and name, starting at US dollars", async () => {
+    await openSettings(settingsOnFile().replies, "azure");
+
+    const select = screen.getByRole<HTMLSelectElement>("combobox", { name: "Currency for prices" });
+    expect(select).toBe(field("setting-currency"));
+    expect(select).toHaveValue("USD");
+    expect([...select.options].map((option) => option.value)).toEqual([
+      "USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "SEK",
+      "NOK", "DKK", "INR", "BRL", "KRW", "NZD", "TWD", "CNY",
+    ]);
+    expect(select.options[0]).toHaveTextContent("USD — US Dollar");
+    expect(select.options[3]).toHaveTextContent("JPY — Japanese Yen");
+  });
+
+  it("keeps a currency from the file that the list does not have", async () => {
+    await openSettings(settingsOnFile(settingsWith({ azure: { currency: "MXN" } })).replies, "azure");
+
+    expect(field("setting-currency")).toHaveValue("MXN");
+    expect(field("setting-currency")).toHaveDisplayValue("MXN — Mexican Peso");
+  });
+
+  it("shows a refused currency next to the field", async () => {
+    const { user } = await openSettings(
+      {
+        ...settingsOnFile().replies,
+        save_settings: () => {
+          throw commandError({
+            kind: "settings",
+            message: 'azure.currency: "TWD" has no retail prices in this cloud',
+            fields: [{ field: "azure.currency", message: '"TWD" has no retail prices in this cloud' }],
+          });
+        },
+      },
+      "azure",
+    );
+    await user.selectOptions(field("setting-currency"), "TWD");
+    await user.click(screen.getByTestId("settings-save-azure"));
+
+    expect(await screen.findByTestId("field-error-azure.currency")).toHaveTextContent(
+      '"TWD" has no retail prices in this cloud',
+    );
+    expect(field("setting-currency")).toHaveAttribute("aria-invalid", "true");
+    expect(field("setting-currency")).toHaveValue("TWD");
+    // It has its field: the section's notice does not list it apart.
+    const notice = screen.getByTestId("settings-problems-azure");
+    expect(notice).toHaveTextContent("Fix the fields marked above.");
+    expect(within(notice).queryAllByRole("listitem")).toEqual([]);
   });
 
   it("puts Azure back to its defaults once confirmed, dropping the edits", async () => {

@@ -3,6 +3,7 @@ import { FormField } from "../../../components/FormField";
 import { SettingsForm } from "../form/SettingsForm";
 import type { DraftState } from "../form/sectionForm";
 import { azureForm, BUILT_IN_ARM_API_VERSION, type AzureForm } from "./azureForm";
+import { currencyChoices, currencyLabel } from "./currencies";
 
 const clouds: ReadonlyArray<{ value: NamedCloud; label: string }> = [
   { value: "public", label: "Azure" },
@@ -153,6 +154,30 @@ export function AzureSection({ saved, state, onState }: AzureSectionProps) {
                 value={form.defaultRegion}
                 onChange={(event) => set("defaultRegion", event.target.value)}
               />
+            )}
+          </FormField>
+
+          <FormField
+            id={idOf("currency")}
+            label="Currency for prices"
+            hint="Prices and costs (the new deployment review, each answer in the Playground, usage) are Azure’s retail prices in this currency."
+            field="azure.currency"
+            error={problemsOf("azure.currency")}
+          >
+            {(control) => (
+              <select
+                {...control}
+                className="select"
+                data-testid="setting-currency"
+                value={form.currency}
+                onChange={(event) => set("currency", event.target.value)}
+              >
+                {currencyChoices(form.currency).map((code) => (
+                  <option key={code} value={code}>
+                    {currencyLabel(code)}
+                  </option>
+                ))}
+              </select>
             )}
           </FormField>
 

@@ -15,6 +15,8 @@ export type AzureForm = {
   defaultRegion: string;
   signInClientId: string;
   signInTenant: string;
+  /** A Retail Prices API currency code ("EUR"). */
+  currency: string;
 };
 
 /** Typed text as saved: trimmed, and none when empty. */
@@ -34,6 +36,7 @@ export const azureForm: FormDefinition<"azure", AzureForm> = {
     defaultRegion: saved.defaultRegion ?? "",
     signInClientId: saved.signInClientId ?? "",
     signInTenant: saved.signInTenant ?? "",
+    currency: saved.currency,
   }),
   toSettings: (form) => ({
     ok: true,
@@ -47,6 +50,7 @@ export const azureForm: FormDefinition<"azure", AzureForm> = {
       defaultRegion: optional(form.defaultRegion),
       signInClientId: optional(form.signInClientId),
       signInTenant: optional(form.signInTenant),
+      currency: form.currency,
     },
   }),
   shownFields: (form) => [
@@ -55,6 +59,7 @@ export const azureForm: FormDefinition<"azure", AzureForm> = {
     "azure.inferenceStyle",
     ...(form.inferenceStyle === "classic" ? ["azure.inferenceStyle.apiVersion"] : []),
     "azure.defaultRegion",
+    "azure.currency",
     "azure.signInClientId",
     "azure.signInTenant",
   ],
@@ -66,5 +71,6 @@ export const azureForm: FormDefinition<"azure", AzureForm> = {
     defaultRegion: "azure.defaultRegion",
     signInClientId: "azure.signInClientId",
     signInTenant: "azure.signInTenant",
+    currency: "azure.currency",
   },
 };
