@@ -201,3 +201,30 @@ async fn a_corrupt_cache_file_counts_as_empty_and_is_overwritten() {
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(saved["currencies"]["EUR"]["m-1"]["items"][0]["retailPrice"], 2.5);
 }
+
+#[tokio::test]
+async fn two_lookups_finishing_together_both_keep_what_they_fetched_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("prices.json");
+    let stub = Stub::start(vec![
+        page(&[item("m-a", "eastus", 1.0), item("m-b", "eastus", 2.0)], None),
+        page(&[item("m-a", "eastus", 1.0), item("m-b", "eastus", 2.0)], None),
+    ])
+    .await;
+    // Two books on one file, as the usage tab and the playground each make their own.
+    let first = PriceBook::new(prices_at(&stub.base), PriceCache::new(&path));
+    let second = PriceBook::new(prices_at(&stub.base), PriceCache::new(&path));
+    let (only_a, only_b) = (ids(&["m-a"]), ids(&["m-b"]));
+    let (a, b) =
+        tokio::join!(first.lookup(&only_a, "USD", None, day()), second.lookup(&only_b, "USD", None, day()),);
+    assert_eq!(a.unwrap().price("m-a").unwrap().price.retail_price, 1.0);
+    assert_eq!(b.unwrap().price("m-b").unwrap().price.retail_price, 2.0);
+    let saved = PriceCache::new(&path).load();
+    assert!(
+        saved.get("USD", "m-a").is_some() && saved.get("USD", "m-b").is_some(),
+        "neither write lost the other"
+    );
+    let again = PriceBook::new(prices_at(&stub.base), PriceCache::new(&path));
+    again.lookup(&ids(&["m-a", "m-b"]), "USD", None, day()).await.unwrap();
+    assert_eq!(stub.seen().len(), 2, "both are answered from the file now");
+}

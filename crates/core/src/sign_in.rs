@@ -37,7 +37,14 @@ pub fn cloud_of(choice: &CloudChoice) -> Result<Cloud, SignInError> {
         CloudChoice::UsGovernment => Cloud::us_government(),
         CloudChoice::Custom { resource_manager, authority_host, audience } => {
             let parse = |text: &str| Url::parse(text).map_err(|e| SignInError::Cloud(format!("{text}: {e}")));
-            Cloud::custom("Custom", parse(resource_manager)?, parse(authority_host)?, audience.clone())
+            let resource_manager = parse(resource_manager)?;
+            let mut cloud =
+                Cloud::custom("Custom", resource_manager.clone(), parse(authority_host)?, audience.clone());
+            // A cloud on this computer is the simulator (`fdesk sim`): it serves the price list too.
+            if resource_manager.host_str().is_some_and(|h| h == "127.0.0.1" || h == "localhost") {
+                cloud.retail_prices = resource_manager;
+            }
+            cloud
         }
     })
 }

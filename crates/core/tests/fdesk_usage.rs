@@ -108,7 +108,7 @@ async fn price_says_what_a_sku_costs_per_token_or_per_hour() {
     assert_eq!(quote["hourly"], 200.0);
 
     let run = fdesk(&sim, Some(TOKEN), &with(vec!["price", "--sku-name", "NoSuchSku"], &model)).await;
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 1, "no price is a failure a script can see: {}", run.stderr);
     assert!(
         run.stdout.contains("No price: the model catalog does not offer gpt-4o as NoSuchSku here"),
         "{}",

@@ -1,8 +1,8 @@
 //! Azure's public Retail Prices API (`GET https://prices.azure.com/api/retail/prices`), served at
 //! `/api/retail/prices` for the billing meters the world's catalog names: one item per meter, priced from
-//! [`crate::pricing`], filtered by an OData `$filter` over meterId, armRegionName, serviceName and
-//! priceType, converted to `currencyCode`, paged 100 items at a time with an absolute `NextPageLink`.
-//! Unauthenticated, as the real one is.
+//! [`crate::pricing`], filtered by an OData `$filter` of `eq` comparisons over the item's string fields the
+//! real API filters on (field names in any case), converted to `currencyCode`, paged 100 items at a time
+//! with an absolute `NextPageLink`. Unauthenticated, as the real one is.
 
 use std::collections::HashSet;
 
@@ -25,8 +25,24 @@ pub const PAGE_SIZE: usize = 100;
 /// api-versions it answers (none at all is fine too).
 const API_VERSIONS: [&str; 2] = ["2023-01-01-preview", "2021-10-01-preview"];
 
-/// Fields a `$filter` may compare, lower-cased (the real API takes them in any case).
-const FIELDS: [&str; 4] = ["meterid", "armregionname", "servicename", "pricetype"];
+/// Fields a `$filter` may compare, lower-cased (the real API takes them in any case), each with the item
+/// field it reads: the documented filterable fields, where `priceType` is the item's `type`. The currency is
+/// not among them: it is chosen with the separate `currencyCode` parameter.
+const FIELDS: [(&str, &str); 13] = [
+    ("armregionname", "armRegionName"),
+    ("location", "location"),
+    ("meterid", "meterId"),
+    ("metername", "meterName"),
+    ("productid", "productId"),
+    ("skuid", "skuId"),
+    ("productname", "productName"),
+    ("skuname", "skuName"),
+    ("servicename", "serviceName"),
+    ("serviceid", "serviceId"),
+    ("servicefamily", "serviceFamily"),
+    ("pricetype", "type"),
+    ("armskuname", "armSkuName"),
+];
 
 /// What every item names as its service.
 const SERVICE_NAME: &str = "Foundry Models";
@@ -84,8 +100,8 @@ fn page(state: &SimState, uri: &Uri) -> Result<Value, String> {
     };
     let items: Vec<Value> = meters(state)
         .iter()
-        .filter(|m| filter.as_ref().is_none_or(|f| f.holds(&|field| field_value(m, field))))
         .map(|m| item(m, currency, factor))
+        .filter(|item| filter.as_ref().is_none_or(|f| f.holds(&|field| field_value(item, field))))
         .collect();
     let total = items.len();
     let items: Vec<Value> = items.into_iter().skip(skip).take(PAGE_SIZE).collect();
@@ -103,25 +119,24 @@ fn page(state: &SimState, uri: &Uri) -> Result<Value, String> {
 fn parse_filter(text: &str) -> Result<Filter, String> {
     let filter =
         crate::odata::parse(text).map_err(|problem| format!("Invalid OData $filter '{text}': {problem}."))?;
-    if let Some(field) =
-        filter.fields().into_iter().find(|f| !FIELDS.contains(&f.to_ascii_lowercase().as_str()))
-    {
+    if let Some(field) = filter.fields().into_iter().find(|f| item_field(f).is_none()) {
         return Err(format!(
-            "Invalid OData $filter '{text}': the field '{field}' cannot be filtered on here; use meterId, \
-             armRegionName, serviceName or priceType."
+            "Invalid OData $filter '{text}': the field '{field}' cannot be filtered on; use armRegionName, \
+             location, meterId, meterName, productId, skuId, productName, skuName, serviceName, serviceId, \
+             serviceFamily, priceType or armSkuName."
         ));
     }
     Ok(filter)
 }
 
-fn field_value(meter: &Meter, field: &str) -> Option<String> {
-    match field.to_ascii_lowercase().as_str() {
-        "meterid" => Some(meter.id.clone()),
-        "armregionname" => Some(meter.region.clone()),
-        "servicename" => Some(SERVICE_NAME.into()),
-        "pricetype" => Some("Consumption".into()),
-        _ => None,
-    }
+/// The item field a filter's `field` (any case) reads, if it is one the API filters on.
+fn item_field(field: &str) -> Option<&'static str> {
+    FIELDS.iter().find(|(name, _)| field.eq_ignore_ascii_case(name)).map(|(_, key)| *key)
+}
+
+/// An item's value for a filter's `field`, read from the item itself so filters match what is answered.
+fn field_value(item: &Value, field: &str) -> Option<String> {
+    item.get(item_field(field)?).and_then(Value::as_str).map(str::to_string)
 }
 
 /// The same URL with `$skip` moved on: the caller's other parameters are kept verbatim.

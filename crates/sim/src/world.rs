@@ -88,6 +88,27 @@ pub struct Deployment {
     pub tags: BTreeMap<String, String>,
 }
 
+/// SKUs without per-minute rate limits: provisioned capacity is PTUs, throttled by utilisation rather than
+/// by a tokens-per-minute count, and batch work is bounded by enqueued tokens, not by a per-minute rate.
+const UNRATED_SKUS: [&str; 5] = [
+    "ProvisionedManaged",
+    "GlobalProvisionedManaged",
+    "DataZoneProvisionedManaged",
+    "GlobalBatch",
+    "DataZoneBatch",
+];
+
+impl Deployment {
+    /// Its per-minute `(requests, tokens)` limits: capacity × `rpm_per_unit` requests and capacity × 1000
+    /// tokens for pay-as-you-go SKUs, none for provisioned and batch ones (SKU names compared without case,
+    /// as ARM takes them).
+    pub fn per_minute_limits(&self) -> Option<(u64, u64)> {
+        let unrated = UNRATED_SKUS.iter().any(|sku| sku.eq_ignore_ascii_case(&self.sku_name));
+        (!unrated)
+            .then(|| (self.capacity.saturating_mul(self.rpm_per_unit), self.capacity.saturating_mul(1000)))
+    }
+}
+
 impl World {
     /// Builds the world from a seed (keys are random unless the seed fixes them).
     pub fn from_seed(seed: Seed) -> Self {

@@ -58,6 +58,34 @@ async fn create_consumes_quota_and_delete_frees_it() {
 }
 
 #[tokio::test]
+async fn only_pay_as_you_go_deployments_advertise_per_minute_rate_limits() {
+    let sim = Sim::start(SimConfig { lro_shape: LroShape::Real, ..SimConfig::fast() }).await;
+    let created = |name: &'static str, sku: &'static str, capacity: u64| {
+        let sim = &sim;
+        async move {
+            let body = deployment_body("gpt-4o-mini", "2024-07-18", sku, capacity);
+            let response = sim.send(Method::PUT, &deployment_path(name), Some(body)).await;
+            assert!(response.status().is_success(), "PUT {name}");
+            response.json::<Value>().await.expect("json")
+        }
+    };
+    let standard = created("paygo", "Standard", 5).await;
+    assert_eq!(
+        standard["properties"]["rateLimits"],
+        json!([{"key": "request", "renewalPeriod": 60, "count": 30},
+               {"key": "token", "renewalPeriod": 60, "count": 5000}])
+    );
+    // Provisioned capacity is PTUs and batch is bounded by enqueued tokens: neither has a per-minute limit.
+    for (name, sku, capacity) in [("ptu", "ProvisionedManaged", 50), ("batch", "GlobalBatch", 100)] {
+        let body = created(name, sku, capacity).await;
+        assert_eq!(body["sku"]["capacity"], capacity, "{sku}");
+        assert!(body["properties"].get("rateLimits").is_none(), "{sku}: {body}");
+        let read = sim.get_json(&deployment_path(name)).await;
+        assert!(read["properties"].get("rateLimits").is_none(), "{sku} read back: {read}");
+    }
+}
+
+#[tokio::test]
 async fn each_validation_error_has_azures_code() {
     let sim = Sim::fast().await;
     let cases = [

@@ -2,7 +2,6 @@
 //! old, and said so) when Azure cannot be reached.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 
@@ -42,18 +41,18 @@ impl PriceLookup {
     }
 }
 
-/// Retail prices with an on-disk cache. Lookups run one at a time, so two never race on the file.
+/// Retail prices with an on-disk cache. Lookups run side by side; their writes to the file are merged
+/// one at a time (see [`PriceCache::update`]), and nothing is locked while Azure is asked.
 #[derive(Clone)]
 pub struct PriceBook {
     client: RetailPrices,
     cache: PriceCache,
-    one_at_a_time: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl PriceBook {
     /// Prices from `client`, kept in `cache`.
     pub fn new(client: RetailPrices, cache: PriceCache) -> Self {
-        Self { client, cache, one_at_a_time: Arc::default() }
+        Self { client, cache }
     }
 
     /// The prices of `meter_ids` in `currency`, preferring items of `region` when a meter has several.
@@ -74,7 +73,6 @@ impl PriceBook {
             .iter()
             .filter(|id| !id.trim().is_empty() && seen.insert(id.to_ascii_lowercase()))
             .collect();
-        let _one_at_a_time = self.one_at_a_time.lock().await;
         // The file is small (a few KB); reading it inline costs less than a blocking-pool hop.
         let mut cached = self.cache.load();
         // Whole seconds, as the cache file keeps them: a price reads the same before and after a reload.
@@ -92,11 +90,14 @@ impl PriceBook {
                     for item in items {
                         by_meter.entry(item.meter_id.to_ascii_lowercase()).or_default().push(item);
                     }
-                    for id in &stale {
-                        let items = by_meter.remove(&id.to_ascii_lowercase()).unwrap_or_default();
-                        cached.insert(&currency, id, CachedMeter { fetched_at: now, items });
-                    }
-                    if let Err(error) = self.cache.save(&cached) {
+                    let (merged, saved) = self.cache.update(|file| {
+                        for id in &stale {
+                            let items = by_meter.remove(&id.to_ascii_lowercase()).unwrap_or_default();
+                            file.insert(&currency, id, CachedMeter { fetched_at: now, items });
+                        }
+                    });
+                    cached = merged;
+                    if let Err(error) = saved {
                         // The prices are in hand; only the next start pays for the failed save.
                         tracing::warn!(path = %self.cache.path().display(), %error, "could not save the price cache");
                     }

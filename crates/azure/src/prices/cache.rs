@@ -4,9 +4,10 @@
 //! were fetched. Written atomically (a temp file beside it, then a rename), so a crash mid-write leaves
 //! the old file; a file that cannot be read or decoded counts as empty and is replaced on the next save.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -59,6 +60,14 @@ impl CachedPrices {
     }
 }
 
+/// One lock per cache file in this process: every `PriceCache` of a path shares it.
+fn file_lock(path: &Path) -> Arc<Mutex<()>> {
+    static LOCKS: OnceLock<Mutex<HashMap<PathBuf, Arc<Mutex<()>>>>> = OnceLock::new();
+    let locks = LOCKS.get_or_init(Mutex::default);
+    let mut locks = locks.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    locks.entry(path.to_path_buf()).or_default().clone()
+}
+
 /// The cache file at a path the caller chose (e.g. under the app's cache folder).
 #[derive(Debug, Clone)]
 pub struct PriceCache {
@@ -74,6 +83,18 @@ impl PriceCache {
     /// The file.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Reads the file, lets `change` add to it and writes it back, with no other `update` of the same
+    /// file in this process in between: two lookups finishing together both keep what they fetched.
+    /// Returns what was written (kept even when the write failed, which is returned beside it).
+    pub fn update(&self, change: impl FnOnce(&mut CachedPrices)) -> (CachedPrices, std::io::Result<()>) {
+        let lock = file_lock(&self.path);
+        let _held = lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut prices = self.load();
+        change(&mut prices);
+        let saved = self.save(&prices);
+        (prices, saved)
     }
 
     /// What the file holds; empty when it is missing, unreadable or not a cache (said in the log).

@@ -3,7 +3,10 @@
 //! data folder (`prices.json`) and priced in the settings' currency.
 
 use foundry_azure::arm::models::Model;
+use std::time::Duration;
+
 use foundry_azure::arm::AccountRef;
+use foundry_azure::http::RetryPolicy;
 use foundry_azure::prices::{PriceBook, PriceCache, RetailPrices};
 
 use super::{ConnectionError, Connections};
@@ -101,7 +104,13 @@ impl Connections {
     async fn price_book(&self, profile: &Profile) -> Result<PriceBook, ConnectionError> {
         let cloud = self.cloud(profile).await?;
         let http = self.network().arm_http().map_err(ConnectionError::Azure)?;
-        let client = RetailPrices::new(&cloud, http);
+        // Prices are a nicety beside the usage: a price list that does not answer is given up on
+        // quickly (the last known prices are used), rather than retried for a minute.
+        let client = RetailPrices::new(&cloud, http).with_retry(RetryPolicy {
+            max_attempts: 2,
+            base_delay: Duration::from_millis(300),
+            max_delay: Duration::from_secs(5),
+        });
         Ok(PriceBook::new(client, PriceCache::new(self.data_dir.join(PRICES_FILE))))
     }
 

@@ -6,13 +6,14 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, Utc};
 use foundry_azure::arm::models::{Deployment, Model};
 use foundry_azure::arm::{AccountRef, ArmClient};
-use foundry_azure::monitor::{MetricGrid, MetricsQuery};
+use foundry_azure::monitor::{Metric, MetricGrid, Metrics, MetricsQuery};
 use foundry_azure::prices::PriceBook;
-use foundry_azure::AzureError;
+use foundry_azure::{AzureError, ErrorKind};
 
+use super::pricing::day;
 use super::pricing::{quote_from_lookup, PriceQuote, SkuMeters};
 use super::range::{UsageRange, UsageWindow};
-use super::report::{build_report, MetricGrids, PriceStatus, UsageReport};
+use super::report::{build_report, MetricGrids, PriceStatus, Priced, UsageReport};
 
 /// Prices younger than this are used without asking Azure again (they change monthly at most).
 pub fn price_max_age() -> Duration {
@@ -34,30 +35,57 @@ pub async fn usage_report(
     now: DateTime<Utc>,
 ) -> Result<UsageReport, AzureError> {
     let window = range.window(now);
-    let tokens_query =
-        split_query(&["ProcessedPromptTokens", "GeneratedTokens"], &window, &["ModelDeploymentName"]);
-    let requests_query =
-        split_query(&["AzureOpenAIRequests"], &window, &["ModelDeploymentName", "StatusCode"]);
-    let (deployments, models, tokens, requests) = futures_util::join!(
-        arm.list_deployments(account),
-        arm.list_account_models(account),
+    let tokens_query = split_query(&[PROMPT_TOKENS, GENERATED_TOKENS], &window, &["ModelDeploymentName"]);
+    let requests_query = split_query(&[REQUESTS], &window, &["ModelDeploymentName", "StatusCode"]);
+    // The deployments and their prices are read while Monitor answers: a slow price list costs
+    // no time the metrics would not take anyway.
+    let priced = async {
+        let (deployments, models) =
+            futures_util::join!(arm.list_deployments(account), arm.list_account_models(account));
+        let deployments = deployments?;
+        // Without the models the usage still shows; only the costs are missing.
+        let models = models.unwrap_or_default();
+        let priced = quotes(prices, &deployments, &models, currency).await;
+        Ok::<_, AzureError>((deployments, priced))
+    };
+    let (priced, tokens, requests) = futures_util::join!(
+        priced,
         arm.account_metrics(account, &tokens_query),
         arm.account_metrics(account, &requests_query),
     );
-    let (deployments, tokens, requests) = (deployments?, tokens?, requests?);
-    let grid = |metrics: &foundry_azure::monitor::Metrics, name: &str, query: &MetricsQuery| {
-        metrics.metric(name).map(|metric| metric.grid(query))
-    };
+    let ((deployments, priced), tokens, requests) = (priced?, tokens?, requests?);
     let grids = MetricGrids {
-        prompt_tokens: by_deployment(grid(&tokens, "ProcessedPromptTokens", &tokens_query)),
-        completion_tokens: by_deployment(grid(&tokens, "GeneratedTokens", &tokens_query)),
-        requests: by_deployment_and_status(grid(&requests, "AzureOpenAIRequests", &requests_query)),
+        prompt_tokens: by_deployment(metric(&tokens, PROMPT_TOKENS)?.grid(&tokens_query)),
+        completion_tokens: by_deployment(metric(&tokens, GENERATED_TOKENS)?.grid(&tokens_query)),
+        requests: by_deployment_and_status(metric(&requests, REQUESTS)?.grid(&requests_query)),
     };
-    // Without the models the usage still shows; only the costs are missing.
-    let models = models.unwrap_or_default();
-    // A meter id names one price in practice; no region preference is needed to pick it.
-    let (quotes, status) = quotes(prices, &deployments, &models, currency).await;
-    Ok(build_report(range, &window, &deployments, &grids, &quotes, currency, status))
+    Ok(build_report(range, &window, now, &deployments, &grids, priced))
+}
+
+const PROMPT_TOKENS: &str = "ProcessedPromptTokens";
+const GENERATED_TOKENS: &str = "GeneratedTokens";
+const REQUESTS: &str = "AzureOpenAIRequests";
+
+/// One metric of the answer; one Monitor could not read is an error, never a row of zeros.
+fn metric<'a>(metrics: &'a Metrics, name: &str) -> Result<&'a Metric, AzureError> {
+    let Some(found) = metrics.metric(name) else {
+        return Err(AzureError::local(
+            ErrorKind::Decode,
+            format!("Azure Monitor's answer has no {name} metric"),
+        ));
+    };
+    if found.is_success() {
+        return Ok(found);
+    }
+    let mut error = AzureError::local(
+        ErrorKind::Server,
+        format!(
+            "Azure Monitor could not read {name}: {}",
+            found.error_message.as_deref().unwrap_or("no reason given")
+        ),
+    );
+    error.code = found.error_code.clone();
+    Err(error)
 }
 
 fn split_query(names: &[&str], window: &UsageWindow, split_by: &[&str]) -> MetricsQuery {
@@ -67,35 +95,51 @@ fn split_query(names: &[&str], window: &UsageWindow, split_by: &[&str]) -> Metri
     query
 }
 
-fn by_deployment(grid: Option<MetricGrid>) -> BTreeMap<String, Vec<Option<f64>>> {
-    grid.into_iter()
-        .flat_map(|grid| grid.rows)
-        .filter_map(|row| Some((row.key.first()?.clone(), row.points)))
-        .filter(|(name, _)| !name.is_empty())
-        .collect()
-}
-
-fn by_deployment_and_status(
-    grid: Option<MetricGrid>,
-) -> BTreeMap<String, BTreeMap<String, Vec<Option<f64>>>> {
-    let mut out: BTreeMap<String, BTreeMap<String, Vec<Option<f64>>>> = BTreeMap::new();
-    for row in grid.into_iter().flat_map(|grid| grid.rows) {
-        if let [deployment, status] = row.key.as_slice() {
-            if !deployment.is_empty() {
-                out.entry(deployment.clone()).or_default().insert(status.clone(), row.points);
-            }
-        }
+/// Rows by deployment. Deployment names are case-insensitive in Azure: rows differing only in case
+/// are one deployment, under the first spelling seen.
+fn by_deployment(grid: MetricGrid) -> BTreeMap<String, Vec<Option<f64>>> {
+    let mut out: BTreeMap<String, Vec<Option<f64>>> = BTreeMap::new();
+    for row in grid.rows {
+        let Some(name) = row.key.first().filter(|name| !name.is_empty()) else { continue };
+        let name = spelling(&out, name);
+        add_into(out.entry(name).or_default(), &row.points);
     }
     out
 }
 
+/// Rows by deployment, then by status code (deployment names compared as in `by_deployment`).
+fn by_deployment_and_status(grid: MetricGrid) -> BTreeMap<String, BTreeMap<String, Vec<Option<f64>>>> {
+    let mut out: BTreeMap<String, BTreeMap<String, Vec<Option<f64>>>> = BTreeMap::new();
+    for row in grid.rows {
+        let [deployment, status] = row.key.as_slice() else { continue };
+        if deployment.is_empty() {
+            continue;
+        }
+        let name = spelling(&out, deployment);
+        add_into(out.entry(name).or_default().entry(status.clone()).or_default(), &row.points);
+    }
+    out
+}
+
+fn spelling<T>(seen: &BTreeMap<String, T>, name: &str) -> String {
+    seen.keys().find(|known| known.eq_ignore_ascii_case(name)).cloned().unwrap_or_else(|| name.to_string())
+}
+
+/// Adds `points` into `sum` slot by slot (a slot stays `None` only where both are).
+fn add_into(sum: &mut Vec<Option<f64>>, points: &[Option<f64>]) {
+    if sum.len() < points.len() {
+        sum.resize(points.len(), None);
+    }
+    for (slot, point) in sum.iter_mut().zip(points) {
+        if let Some(value) = point {
+            *slot = Some(slot.unwrap_or(0.0) + value);
+        }
+    }
+}
+
 /// Each deployment's quote, from one price lookup for all their meters.
-async fn quotes(
-    prices: &PriceBook,
-    deployments: &[Deployment],
-    models: &[Model],
-    currency: &str,
-) -> (BTreeMap<String, PriceQuote>, PriceStatus) {
+async fn quotes(prices: &PriceBook, deployments: &[Deployment], models: &[Model], currency: &str) -> Priced {
+    let priced = |quotes, status| Priced { quotes, currency: currency.to_string(), status };
     let metered: Vec<(&Deployment, SkuMeters)> = deployments
         .iter()
         .filter_map(|d| {
@@ -106,7 +150,7 @@ async fn quotes(
         .collect();
     let ids: Vec<String> = metered.iter().flat_map(|(_, meters)| meters.ids()).collect();
     if ids.is_empty() {
-        return (BTreeMap::new(), PriceStatus::default());
+        return priced(BTreeMap::new(), PriceStatus::default());
     }
     match prices.lookup(&ids, currency, None, price_max_age()).await {
         Ok(lookup) => {
@@ -118,13 +162,13 @@ async fn quotes(
                 })
                 .collect();
             let status = PriceStatus {
-                as_of: lookup.as_of.map(|at| at.format("%Y-%m-%d").to_string()),
+                as_of: lookup.as_of.map(day),
                 offline: lookup.offline.clone(),
                 unavailable: None,
             };
-            (quotes, status)
+            priced(quotes, status)
         }
-        Err(error) => (
+        Err(error) => priced(
             BTreeMap::new(),
             PriceStatus {
                 unavailable: Some(format!("prices could not be read: {error}")),

@@ -7,12 +7,14 @@ mod fetch;
 mod pricing;
 mod range;
 mod report;
+#[cfg(test)]
+mod tests;
 
 pub use fetch::{price_max_age, quote_for, usage_report};
 pub use pricing::{quote_from_lookup, Billing, PriceQuote, SkuMeters};
 pub use range::{UsageRange, UsageWindow};
 pub use report::{
-    build_report, CostEstimate, DeploymentUsage, MetricGrids, PriceStatus, UsageReport, UsageTotals,
+    build_report, CostEstimate, DeploymentUsage, MetricGrids, PriceStatus, Priced, UsageReport, UsageTotals,
 };
 
 /// Currencies the Retail Prices API answers in (its `currencyCode`).

@@ -125,11 +125,16 @@ pub fn quote_from_lookup(
         Billing::Unknown
     };
     quote.hourly = quote.per_unit_hour.zip(capacity).map(|(per, ptu)| per * f64::from(ptu));
-    quote.as_of = oldest.map(|at| at.format("%Y-%m-%d").to_string());
+    quote.as_of = oldest.map(day);
     quote.offline = lookup.offline.clone();
     quote.unavailable = (quote.billing == Billing::Unknown).then(|| match &lookup.offline {
         Some(why) => format!("no saved price for these meters, and the price list cannot be reached: {why}"),
         None => "Azure's price list has no retail price for these meters".to_string(),
     });
     quote
+}
+
+/// The day a price was read, as quotes and reports name it (`YYYY-MM-DD`).
+pub fn day(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%d").to_string()
 }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{DateTime, Utc};
 use foundry_azure::arm::models::Deployment;
 use serde::Serialize;
 
@@ -18,6 +19,14 @@ pub struct MetricGrids {
     pub completion_tokens: BTreeMap<String, Vec<Option<f64>>>,
     /// `AzureOpenAIRequests` by deployment, then by HTTP status code.
     pub requests: BTreeMap<String, BTreeMap<String, Vec<Option<f64>>>>,
+}
+
+/// Each deployment's prices, by name, with the currency and how they were had.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Priced {
+    pub quotes: BTreeMap<String, PriceQuote>,
+    pub currency: String,
+    pub status: PriceStatus,
 }
 
 /// Whether prices could be had, and from when.
@@ -111,17 +120,16 @@ pub struct CostEstimate {
 pub fn build_report(
     range: UsageRange,
     window: &UsageWindow,
+    now: DateTime<Utc>,
     deployments: &[Deployment],
     grids: &MetricGrids,
-    quotes: &BTreeMap<String, PriceQuote>,
-    currency: &str,
-    prices: PriceStatus,
+    prices: Priced,
 ) -> UsageReport {
+    let Priced { quotes, currency, status } = prices;
     let step = window.interval.seconds();
     let points = usize::try_from((window.to - window.from).num_seconds() / step.max(1)).unwrap_or(0);
     let start_ms = window.from.timestamp_millis() as f64;
     let times = (0..points).map(|i| start_ms + (i as i64 * step * 1000) as f64).collect();
-    let hours = (window.to - window.from).num_seconds() as f64 / 3600.0;
 
     let mut names: Vec<String> = deployments.iter().map(|d| d.name.clone()).collect();
     let served =
@@ -136,7 +144,7 @@ pub fn build_report(
         .map(|name| {
             let found = deployments.iter().find(|d| d.name.eq_ignore_ascii_case(name));
             let quote = quotes.get(name).cloned();
-            deployment_usage(name, found, grids, points, hours, quote)
+            deployment_usage(name, found, grids, points, billed_hours(window, now, found), quote)
         })
         .collect();
     UsageReport {
@@ -146,8 +154,8 @@ pub fn build_report(
         interval_secs: u32::try_from(step).unwrap_or(u32::MAX),
         times,
         deployments,
-        currency: currency.to_string(),
-        prices,
+        currency,
+        prices: status,
     }
 }
 
@@ -179,8 +187,9 @@ fn deployment_usage(
             *slot += value.unwrap_or(0.0);
         }
     }
-    let sum = |values: &[Option<f64>]| values.iter().flatten().sum::<f64>();
-    let sum_all = |values: &[f64]| values.iter().sum::<f64>();
+    // Folded from +0.0: an empty `sum()` of floats is -0.0, which would show as "-0".
+    let sum = |values: &[Option<f64>]| values.iter().flatten().fold(0.0, |a, b| a + b);
+    let sum_all = |values: &[f64]| values.iter().fold(0.0, |a, b| a + b);
     let peak_tokens = prompt_tokens
         .iter()
         .zip(&completion_tokens)
@@ -213,6 +222,18 @@ fn deployment_usage(
     }
 }
 
+/// The hours of the window a deployment existed in, up to now: what provisioned throughput bills.
+fn billed_hours(window: &UsageWindow, now: DateTime<Utc>, deployment: Option<&Deployment>) -> f64 {
+    let created = deployment
+        .and_then(|d| d.system_data.as_ref())
+        .and_then(|s| s.created_at.as_deref())
+        .and_then(|at| DateTime::parse_from_rfc3339(at).ok())
+        .map(|at| at.with_timezone(&Utc));
+    let start = created.map_or(window.from, |created| created.max(window.from));
+    let end = now.min(window.to);
+    ((end - start).num_seconds().max(0)) as f64 / 3600.0
+}
+
 /// Monitor names deployments as they were named; ARM may differ in case.
 fn lookup<'a, T>(map: &'a BTreeMap<String, T>, name: &str) -> Option<&'a T> {
     map.get(name).or_else(|| map.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v))
@@ -221,16 +242,16 @@ fn lookup<'a, T>(map: &'a BTreeMap<String, T>, name: &str) -> Option<&'a T> {
 /// The deployment's token rate limit: its own `rateLimits` when Azure gives them, else a pay-as-you-go
 /// SKU's capacity in thousands of tokens per minute. Provisioned capacity is not a token rate.
 fn tokens_per_minute(deployment: &Deployment) -> Option<f64> {
+    let sku = deployment.sku.as_ref()?;
+    let name = sku.name.as_str().to_ascii_lowercase();
+    if name.contains("provisioned") || name.contains("batch") {
+        return None;
+    }
     let stated = deployment.properties.rate_limits.iter().find(|limit| {
         limit.key.as_deref() == Some("token") && limit.renewal_period.is_none_or(|p| p == 60.0)
     });
     if let Some(count) = stated.and_then(|limit| limit.count) {
         return Some(count);
-    }
-    let sku = deployment.sku.as_ref()?;
-    let name = sku.name.to_string();
-    if name.contains("Provisioned") || name.contains("Batch") {
-        return None;
     }
     sku.capacity.map(|c| f64::from(c) * 1000.0)
 }
@@ -239,12 +260,14 @@ fn tokens_per_minute(deployment: &Deployment) -> Option<f64> {
 pub fn estimate(quote: &PriceQuote, totals: &UsageTotals, hours: f64) -> Option<CostEstimate> {
     match quote.billing {
         Billing::Tokens => {
-            let input = quote.input_per_million.map(|p| totals.prompt_tokens * p / 1e6);
-            let output = quote.output_per_million.map(|p| totals.completion_tokens * p / 1e6);
-            if input.is_none() && output.is_none() {
-                return None;
-            }
-            let (input, output) = (input.unwrap_or(0.0), output.unwrap_or(0.0));
+            // Tokens of a kind without a price leave the cost unknown rather than too low.
+            let priced = |tokens: f64, per_million: Option<f64>| match per_million {
+                Some(price) => Some(tokens * price / 1e6),
+                None if tokens > 0.0 => None,
+                None => Some(0.0),
+            };
+            let input = priced(totals.prompt_tokens, quote.input_per_million)?;
+            let output = priced(totals.completion_tokens, quote.output_per_million)?;
             Some(CostEstimate { input, output, per_hour: None, hours, total: input + output })
         }
         Billing::Hourly => quote.hourly.map(|per_hour| CostEstimate {

@@ -81,11 +81,14 @@ pub fn deployment(account: &Account, d: &Deployment) -> Value {
         "currentCapacity": d.capacity,
         "dynamicThrottlingEnabled": false,
         "capabilities": d.capabilities,
-        "rateLimits": [
-            {"key": "request", "renewalPeriod": 60, "count": d.capacity * d.rpm_per_unit},
-            {"key": "token", "renewalPeriod": 60, "count": d.capacity * 1000},
-        ],
     });
+    // Azure lists rate limits only for SKUs that have them: a provisioned or batch deployment has none.
+    if let Some((requests, tokens)) = d.per_minute_limits() {
+        properties["rateLimits"] = json!([
+            {"key": "request", "renewalPeriod": 60, "count": requests},
+            {"key": "token", "renewalPeriod": 60, "count": tokens},
+        ]);
+    }
     if let Some(option) = &d.version_upgrade_option {
         properties["versionUpgradeOption"] = json!(option);
     }

@@ -1,7 +1,8 @@
-//! Per-deployment rate limits and prompt caching. A deployment of capacity C allows C × 1000 tokens and
-//! C × `rpm_per_unit` requests per minute; each deployment counts in fixed one-minute windows that open
-//! with their first request. Prompts are remembered per deployment so a repeated long prefix is reported
-//! as cached, in Azure's 128-token steps from 1024 tokens up.
+//! Per-deployment rate limits and prompt caching. A pay-as-you-go deployment of capacity C allows C × 1000
+//! tokens and C × `rpm_per_unit` requests per minute (provisioned and batch ones have no such limits, see
+//! [`crate::world::Deployment::per_minute_limits`]); each deployment counts in fixed one-minute windows that
+//! open with their first request. Prompts are remembered per deployment so a repeated long prefix is
+//! reported as cached, in Azure's 128-token steps from 1024 tokens up.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Mutex, MutexGuard};

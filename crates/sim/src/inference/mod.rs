@@ -223,7 +223,8 @@ struct DeploymentView {
     chats: bool,
     /// When the model version retired, if it has.
     retired_since: Option<String>,
-    limit: Limit,
+    /// Its per-minute limits; None for a provisioned or batch deployment, which is not rate limited.
+    limit: Option<Limit>,
 }
 
 fn find_account(state: &SimState, name: &str) -> Option<AccountView> {
@@ -268,7 +269,7 @@ fn find_deployment(state: &SimState, account: &str, name: &str) -> Option<Deploy
         paused: d.deployment_state.eq_ignore_ascii_case("Paused"),
         chats,
         retired_since,
-        limit: Limit { requests: d.capacity * d.rpm_per_unit, tokens: d.capacity * 1000 },
+        limit: d.per_minute_limits().map(|(requests, tokens)| Limit { requests, tokens }),
     })
 }
 
@@ -328,7 +329,7 @@ async fn answer(
     let rate_key = format!("{}/{}", account.name, deployment.name).to_ascii_lowercase();
     stamp.account = Some(account.name.clone());
     stamp.deployment = Some(deployment.name.clone());
-    stamp.limits = Some((deployment.limit, state.inference.rates.peek(&rate_key, deployment.limit)));
+    stamp.limits = deployment.limit.map(|limit| (limit, state.inference.rates.peek(&rate_key, limit)));
     if deployment.paused {
         return Err(errors::deployment_paused(&deployment.name));
     }
@@ -362,7 +363,7 @@ async fn answer(
                 state.inference.rates.charge(&rate_key, prompt_tokens);
                 stamp.billed = Some((prompt_tokens, 0));
                 stamp.limits =
-                    Some((deployment.limit, state.inference.rates.peek(&rate_key, deployment.limit)));
+                    deployment.limit.map(|limit| (limit, state.inference.rates.peek(&rate_key, limit)));
                 errors::prompt_filtered(fault.category.as_deref().unwrap_or("jailbreak"))
             }
             _ => errors::server_error(),
@@ -381,15 +382,19 @@ async fn answer(
             .max_tokens
             .map_or_else(|| completion.completion_tokens(), |max| max.saturating_mul(request.n as u64)),
     );
-    match state.inference.rates.spend(&rate_key, deployment.limit, estimate) {
-        Ok(remaining) => stamp.limits = Some((deployment.limit, remaining)),
-        Err(refusal) => {
-            stamp.limits = Some((deployment.limit, refusal.remaining));
-            return Err(errors::rate_limited(
-                target.api_version_label(),
-                refusal.exceeded,
-                refusal.retry_after_ms,
-            ));
+    // A deployment without per-minute limits (provisioned, batch) is never refused for rate, and sends no
+    // x-ratelimit-* headers, as there is no count to report.
+    if let Some(limit) = deployment.limit {
+        match state.inference.rates.spend(&rate_key, limit, estimate) {
+            Ok(remaining) => stamp.limits = Some((limit, remaining)),
+            Err(refusal) => {
+                stamp.limits = Some((limit, refusal.remaining));
+                return Err(errors::rate_limited(
+                    target.api_version_label(),
+                    refusal.exceeded,
+                    refusal.retry_after_ms,
+                ));
+            }
         }
     }
     completion.cached_tokens = state.inference.rates.cached_tokens(

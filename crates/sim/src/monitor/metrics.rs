@@ -156,8 +156,9 @@ fn series(metric: Metric, split: &Split, traffic: &[DeploymentTraffic]) -> Serie
     out
 }
 
-/// One point: the aggregations of the minutes `[lo, hi)`. With no traffic in them a token metric has no
-/// value at all (`{"timeStamp"}` only) while requests read 0 — the two shapes Azure really sends.
+/// One point: the aggregations of the minutes `[lo, hi)` that have data, each minute one sample. With no
+/// traffic in them a token metric has no value at all (`{"timeStamp"}` only) while requests read 0 in every
+/// aggregation — the two shapes Azure really sends.
 fn point(
     metric: Metric,
     aggregations: &[Aggregation],
@@ -171,12 +172,19 @@ fn point(
     if values.is_empty() && !metric.zero_when_idle() {
         return point;
     }
+    let total: u64 = values.iter().sum();
+    let samples = values.len() as u64;
     for aggregation in aggregations {
         let value = match aggregation {
-            Aggregation::Total => values.iter().sum(),
-            Aggregation::Maximum => values.iter().copied().max().unwrap_or(0),
+            Aggregation::Total => json!(total),
+            // Azure sends the mean as a floating-point number, even when it is whole.
+            Aggregation::Average if samples == 0 => json!(0.0),
+            Aggregation::Average => json!(total as f64 / samples as f64),
+            Aggregation::Minimum => json!(values.iter().copied().min().unwrap_or(0)),
+            Aggregation::Maximum => json!(values.iter().copied().max().unwrap_or(0)),
+            Aggregation::Count => json!(samples),
         };
-        point[aggregation.field()] = json!(value);
+        point[aggregation.field()] = value;
     }
     point
 }

@@ -64,13 +64,20 @@ impl Metric {
     }
 }
 
-/// How the values of an interval are combined.
+/// How the one-minute values of an interval are combined. Azure Monitor stores these metrics as one sample
+/// per minute with data, so each aggregation is over those samples.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Aggregation {
     /// `total`: the sum.
     Total,
+    /// `average`: the mean of the one-minute values.
+    Average,
+    /// `minimum`: the smallest one-minute value.
+    Minimum,
     /// `maximum`: the largest one-minute value.
     Maximum,
+    /// `count`: how many minutes had data.
+    Count,
 }
 
 impl Aggregation {
@@ -78,7 +85,10 @@ impl Aggregation {
     pub fn field(self) -> &'static str {
         match self {
             Self::Total => "total",
+            Self::Average => "average",
+            Self::Minimum => "minimum",
             Self::Maximum => "maximum",
+            Self::Count => "count",
         }
     }
 }
@@ -140,13 +150,19 @@ pub fn parse_aggregations(text: Option<&str>) -> Result<Vec<Aggregation>, String
     let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(vec![Aggregation::Total]);
     };
-    text.split(',').map(str::trim).map(|wanted| match wanted.to_ascii_lowercase().as_str() {
-        "total" | "sum" => Ok(Aggregation::Total),
-        "maximum" | "max" => Ok(Aggregation::Maximum),
-        _ => Err(format!(
-            "Aggregation '{wanted}' is not supported for these metrics by the simulator. Supported: Total, Maximum."
+    text.split(',')
+        .map(str::trim)
+        .map(|wanted| match wanted.to_ascii_lowercase().as_str() {
+            "total" | "sum" => Ok(Aggregation::Total),
+            "average" | "avg" => Ok(Aggregation::Average),
+            "minimum" | "min" => Ok(Aggregation::Minimum),
+            "maximum" | "max" => Ok(Aggregation::Maximum),
+            "count" => Ok(Aggregation::Count),
+            _ => Err(format!(
+            "Aggregation '{wanted}' is not supported. Supported: Average, Count, Maximum, Minimum, Total."
         )),
-    }).collect()
+        })
+        .collect()
 }
 
 /// `$filter` over `ModelDeploymentName` and `StatusCode`: `and` of `Dim eq 'v'` clauses, each possibly an
@@ -218,7 +234,11 @@ mod tests {
             parse_aggregations(Some("total,Maximum")).unwrap(),
             [Aggregation::Total, Aggregation::Maximum]
         );
-        assert!(parse_aggregations(Some("Average")).is_err());
+        assert_eq!(
+            parse_aggregations(Some("average,MINIMUM,Count,max")).unwrap(),
+            [Aggregation::Average, Aggregation::Minimum, Aggregation::Count, Aggregation::Maximum]
+        );
+        assert!(parse_aggregations(Some("Median")).is_err());
     }
 
     #[test]

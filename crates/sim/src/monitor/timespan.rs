@@ -68,23 +68,31 @@ pub fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
         .map_err(|_| format!("'{text}' is not an ISO 8601 date and time such as 2026-11-27T00:00:00Z"))
 }
 
-/// Parses `timespan`; absent, it is the last hour, as Azure's default.
+/// Parses `timespan`; absent, it is the last hour, as Azure's default. A duration or an end too far out to
+/// reckon with is refused as too long (no date arithmetic may overflow: that would panic in the handler).
 pub fn parse_timespan(text: Option<&str>, now: DateTime<Utc>) -> Result<Timespan, String> {
+    let too_long = |text: &str| format!("the timespan '{text}' is longer than {MAX_DAYS} days");
     let span = match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Timespan { start: now - Duration::hours(1), end: now },
         Some(text) => match text.split_once('/') {
             Some((start, end)) => {
                 let start = parse_instant(start)?;
                 let end = match parse_duration(end) {
-                    Some(length) => start + length,
-                    None => parse_instant(end)?,
+                    Ok(length) => start.checked_add_signed(length).ok_or_else(|| too_long(text))?,
+                    Err(Unread::TooLong) => return Err(too_long(text)),
+                    Err(Unread::NotADuration) => parse_instant(end)?,
                 };
                 Timespan { start, end }
             }
             None => {
-                let length = parse_duration(text)
-                    .ok_or_else(|| format!("'{text}' is neither start/end nor an ISO 8601 duration"))?;
-                Timespan { start: now - length, end: now }
+                let length = parse_duration(text).map_err(|unread| match unread {
+                    Unread::TooLong => too_long(text),
+                    Unread::NotADuration => {
+                        format!("'{text}' is neither start/end nor an ISO 8601 duration")
+                    }
+                })?;
+                let start = now.checked_sub_signed(length).ok_or_else(|| too_long(text))?;
+                Timespan { start, end: now }
             }
         },
     };
@@ -106,14 +114,25 @@ pub fn parse_interval(text: Option<&str>) -> Result<(&'static str, i64), String>
     })
 }
 
-/// A simple ISO 8601 duration (`P1D`, `PT3H`, `P2DT12H`, `PT90M`, `PT30S`); None when it is not one.
-fn parse_duration(text: &str) -> Option<Duration> {
+/// Why a text is not read as a duration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unread {
+    /// It is not one (it may be an instant).
+    NotADuration,
+    /// It is one, but longer than a duration can hold.
+    TooLong,
+}
+
+/// A simple ISO 8601 duration (`P1D`, `PT3H`, `P2DT12H`, `PT90M`, `PT30S`). Each part is built and added
+/// with chrono's checked operations, since its panicking ones abort the request on a huge count.
+fn parse_duration(text: &str) -> Result<Duration, Unread> {
     let upper = text.trim().to_ascii_uppercase();
-    let rest = upper.strip_prefix('P')?;
+    let rest = upper.strip_prefix('P').ok_or(Unread::NotADuration)?;
     let (days, time) = rest.split_once('T').unwrap_or((rest, ""));
     let mut total = Duration::zero();
     if !days.is_empty() {
-        total += Duration::days(days.strip_suffix('D')?.parse().ok()?);
+        let n = count(days.strip_suffix('D').ok_or(Unread::NotADuration)?)?;
+        total = add(total, Duration::try_days(n))?;
     }
     let mut number = String::new();
     for c in time.chars() {
@@ -121,16 +140,34 @@ fn parse_duration(text: &str) -> Option<Duration> {
             number.push(c);
             continue;
         }
-        let n: i64 = number.parse().ok()?;
+        let n = count(&number)?;
         number.clear();
-        total += match c {
-            'H' => Duration::hours(n),
-            'M' => Duration::minutes(n),
-            'S' => Duration::seconds(n),
-            _ => return None,
+        let part = match c {
+            'H' => Duration::try_hours(n),
+            'M' => Duration::try_minutes(n),
+            'S' => Duration::try_seconds(n),
+            _ => return Err(Unread::NotADuration),
         };
+        total = add(total, part)?;
     }
-    (number.is_empty() && total > Duration::zero()).then_some(total)
+    if number.is_empty() && total > Duration::zero() {
+        Ok(total)
+    } else {
+        Err(Unread::NotADuration)
+    }
+}
+
+/// A part's count: digits only (no sign), too many of them being too long rather than unreadable.
+fn count(digits: &str) -> Result<i64, Unread> {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Unread::NotADuration);
+    }
+    digits.parse().map_err(|_| Unread::TooLong)
+}
+
+/// `total + part`, where a part that could not be built (None) or a sum past chrono's range is too long.
+fn add(total: Duration, part: Option<Duration>) -> Result<Duration, Unread> {
+    part.and_then(|part| total.checked_add(&part)).ok_or(Unread::TooLong)
 }
 
 #[cfg(test)]
@@ -153,8 +190,31 @@ mod tests {
         for bad in ["2026-11-27T03:00:00Z/2026-11-27T00:00:00Z", "yesterday", "2026-01-01T00:00:00Z/P100D"] {
             assert!(parse_timespan(Some(bad), now).is_err(), "{bad}");
         }
+        assert_eq!(
+            parse_timespan(Some("P1DT-3H"), now),
+            Err("'P1DT-3H' is neither start/end nor an ISO 8601 duration".into())
+        );
         assert_eq!(parse_interval(Some("pt1h")).unwrap(), ("PT1H", 60));
         assert!(parse_interval(Some("PT2M")).is_err());
+    }
+
+    #[test]
+    fn a_duration_too_large_for_chrono_is_refused_not_a_panic() {
+        let now = at("2026-11-27T05:00:00Z");
+        for huge in [
+            "P99999999999999D",
+            "2026-11-27T00:00:00Z/P99999999999999D",
+            "PT99999999999999999H",
+            "PT9223372036854775807S",
+            "P99999999999999999999D",
+            // Each part fits, but their sum or the end date does not.
+            "P100000000000DT2562047788015H",
+            "2026-11-27T00:00:00Z/P99999999D",
+            "P99999999D",
+        ] {
+            let refused = parse_timespan(Some(huge), now).unwrap_err();
+            assert!(refused.contains("longer than 93 days"), "{huge}: {refused}");
+        }
     }
 
     #[test]

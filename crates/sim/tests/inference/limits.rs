@@ -67,3 +67,22 @@ async fn requests_per_minute_are_limited_too() {
     let message = error["error"]["message"].as_str().unwrap();
     assert!(message.contains("API version 2024-10-21 have exceeded call rate limit"), "{message}");
 }
+
+#[tokio::test]
+async fn a_provisioned_deployment_is_not_limited_per_minute() {
+    let sim = Sim::fast().await;
+    // 50 PTUs: were they read as thousands of tokens per minute, 50 000 tokens would refuse the third ask.
+    sim.create_deployment("ptu", "gpt-4o-mini", "2024-07-18", "ProvisionedManaged", 50).await;
+    let key = sim.openai_key().await;
+    let body = ask("ptu", "hi", json!({"max_tokens": 20_000}));
+    for _ in 0..3 {
+        let ok = sim.post(&sim.v1(), &key, &body, &[]).await;
+        assert_eq!(ok.status(), 200);
+        assert_eq!(ok.headers()["x-ms-deployment-name"], "ptu");
+        assert!(
+            !ok.headers().keys().any(|name| name.as_str().starts_with("x-ratelimit-")),
+            "no per-minute count to report: {:?}",
+            ok.headers()
+        );
+    }
+}

@@ -1,5 +1,5 @@
 //! History added through `POST /_sim/traffic` (and the Rust API): points on the interval's grid, the two
-//! shapes of an idle interval, Maximum, and a month of hourly traffic read back in one query.
+//! shapes of an idle interval, every aggregation, and a month of hourly traffic read back in one query.
 #![allow(clippy::unwrap_used)] // in the helpers below as in the tests they serve
 
 use chrono::{Duration, TimeZone, Utc};
@@ -89,6 +89,41 @@ async fn points_sit_on_the_interval_grid_and_idle_intervals_have_both_shapes() {
     assert_eq!(days.len(), 3);
     assert_eq!(days[0], json!({"timeStamp": "2026-11-26T00:00:00Z"}));
     assert_eq!(days[1], json!({"timeStamp": "2026-11-27T00:00:00Z", "total": 1170}));
+}
+
+#[tokio::test]
+async fn average_minimum_and_count_are_over_the_minutes_with_data() {
+    let sim = Sim::fast().await;
+    seed_the_night(&sim).await;
+    let body = sim
+        .metrics_json(&[
+            ("metricnames", "ProcessedPromptTokens,AzureOpenAIRequests"),
+            ("timespan", NIGHT),
+            ("interval", "PT1H"),
+            ("aggregation", "Average,minimum,Count,Total"),
+        ])
+        .await;
+    let prompt = &timeseries(&body, "ProcessedPromptTokens")[0];
+    assert_eq!(
+        points(prompt),
+        &vec![
+            // Minutes 00:10 (100) and 00:40 (50): two samples.
+            json!({"timeStamp": "2026-11-27T00:00:00Z", "average": 75.0, "minimum": 50, "count": 2, "total": 150}),
+            json!({"timeStamp": "2026-11-27T01:00:00Z"}),
+            json!({"timeStamp": "2026-11-27T02:00:00Z", "average": 7.0, "minimum": 7, "count": 1, "total": 7}),
+        ],
+        "a token metric's idle interval carries no aggregation at all"
+    );
+    let requests = &timeseries(&body, "AzureOpenAIRequests")[0];
+    assert_eq!(
+        points(requests),
+        &vec![
+            json!({"timeStamp": "2026-11-27T00:00:00Z", "average": 1.5, "minimum": 1, "count": 2, "total": 3}),
+            json!({"timeStamp": "2026-11-27T01:00:00Z", "average": 0.0, "minimum": 0, "count": 0, "total": 0}),
+            json!({"timeStamp": "2026-11-27T02:00:00Z", "average": 3.0, "minimum": 3, "count": 1, "total": 3}),
+        ],
+        "requests read zero in every aggregation when idle"
+    );
 }
 
 #[tokio::test]

@@ -188,7 +188,8 @@ async fn what_azure_monitor_refuses_is_refused_in_its_words() {
     for (name, value) in [
         ("interval", "PT2M"),
         ("timespan", "tomorrow"),
-        ("aggregation", "Average"),
+        ("aggregation", "Median"),
+        ("timespan", "P99999999999999D"),
         ("$filter", "Region eq '*'"),
     ] {
         let mut params: Vec<(&str, &str)> = vec![("metricnames", "AzureOpenAIRequests")];

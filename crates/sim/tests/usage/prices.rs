@@ -187,7 +187,8 @@ async fn a_filter_outside_the_grammar_is_a_400_with_a_json_body() {
         "meterId ne 'a'",
         "contains(meterId, 'a')",
         "meterId eq 'a",
-        "productName eq 'Azure OpenAI'",
+        "color eq 'blue'",
+        "productName ne 'Azure OpenAI'",
         "(meterId eq 'a'",
     ] {
         let (status, body) = refusal(prices(&sim, &format!("$filter={filter}")).await).await;
@@ -198,4 +199,52 @@ async fn a_filter_outside_the_grammar_is_a_400_with_a_json_body() {
     assert_eq!(status, 400);
     let (status, _) = refusal(prices(&sim, "$skip=many").await).await;
     assert_eq!(status, 400);
+}
+
+#[tokio::test]
+async fn any_documented_string_field_filters_in_any_case() {
+    let sim = Sim::fast().await;
+    let meters = catalog_meters(&sim).await;
+    let openai = prices_json(&sim, "$filter=productName eq 'Azure OpenAI'").await;
+    let items = openai["Items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    assert!(items.iter().all(|i| i["productName"] == "Azure OpenAI"), "{openai}");
+    let gpt4o = meter_id(&meters, "gpt-4o-2024-11-20-Inp-GlobalStandard");
+    assert!(items.iter().any(|i| i["meterId"] == gpt4o), "an OpenAI meter is kept");
+    let others = prices_json(&sim, "$filter=PRODUCTNAME eq 'Azure OpenAI'").await;
+    assert_eq!(others["Items"], openai["Items"], "field names are read without case");
+    let none = prices_json(&sim, "$filter=productName eq 'Nothing Like It'").await;
+    assert_eq!(none["Count"], 0);
+    let (mistral_id, _) = meters.iter().find(|(_, m)| m.0 == "Mistral-Large-2411").unwrap();
+    let mistral = prices_json(&sim, &format!("$filter=meterId eq '{mistral_id}'")).await;
+    assert_eq!(mistral["Items"][0]["productName"], "Mistral AI Models");
+    let narrowed =
+        prices_json(&sim, &format!("$filter=meterId eq '{mistral_id}' and productName eq 'Azure OpenAI'"))
+            .await;
+    assert_eq!(narrowed["Count"], 0, "another product's meter is filtered out");
+
+    // Each field the API filters on finds the item it was read from.
+    let item = &prices_json(&sim, &format!("$filter=meterId eq '{gpt4o}'")).await["Items"][0];
+    for (field, key) in [
+        ("armRegionName", "armRegionName"),
+        ("Location", "location"),
+        ("meterName", "meterName"),
+        ("productId", "productId"),
+        ("skuId", "skuId"),
+        ("skuName", "skuName"),
+        ("serviceId", "serviceId"),
+        ("serviceFamily", "serviceFamily"),
+        ("priceType", "type"),
+    ] {
+        // Encoded as a client sends it: serviceFamily's '+' would otherwise arrive as a space.
+        let value: String =
+            url::form_urlencoded::byte_serialize(item[key].as_str().unwrap().as_bytes()).collect();
+        let filter = format!("$filter=meterId eq '{gpt4o}' and {field} eq '{value}'");
+        let found = prices_json(&sim, &filter).await;
+        assert_eq!(found["Count"], 1, "{filter}");
+        let missed = prices_json(&sim, &format!("$filter={field} eq '{value}-not'")).await;
+        assert_eq!(missed["Count"], 0, "{field}");
+    }
+    let unnamed = prices_json(&sim, &format!("$filter=meterId eq '{gpt4o}' and armSkuName eq ''")).await;
+    assert_eq!(unnamed["Count"], 1, "armSkuName is empty for model meters");
 }

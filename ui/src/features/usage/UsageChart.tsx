@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { ChartBuilder } from "./chartOptions";
@@ -35,6 +35,7 @@ export function UsageChart({ testId, label, build, data, onDrawn }: UsageChartPr
   const latestOnDrawn = useRef(onDrawn);
   const appearance = useAppearance();
   const drawable = canDrawCharts();
+  const [failure, setFailure] = useState<string | null>(null);
 
   useLayoutEffect(() => {
     latestOnDrawn.current = onDrawn;
@@ -70,8 +71,10 @@ export function UsageChart({ testId, label, build, data, onDrawn }: UsageChartPr
         }
       });
       observer.observe(element);
-    }).catch(() => {
-      // The chart's code could not load (a broken install): the totals and the table still work.
+    }).catch((error: unknown) => {
+      // The chart could not be made (its code did not load, or it failed): say so where it would
+      // be; the totals and the table still work.
+      if (!cancelled) setFailure(error instanceof Error ? error.message : String(error));
     });
     return () => {
       cancelled = true;
@@ -98,6 +101,11 @@ export function UsageChart({ testId, label, build, data, onDrawn }: UsageChartPr
   return (
     <>
       <div ref={box} className="usage-chart" data-testid={testId} role="img" aria-label={label} />
+      {failure !== null && (
+        <p className="muted usage-chart-fallback" data-testid={`${testId}-failed`}>
+          The chart could not be drawn ({failure}). Show as table lists the same numbers.
+        </p>
+      )}
       {!drawable && (
         <p className="muted usage-chart-fallback">
           Charts can’t be drawn in this window. Show as table lists the same numbers.

@@ -3,7 +3,7 @@ import type uPlot from "uplot";
 import type { UsageTotals } from "../../bindings";
 import { formatCount } from "../deployments/format";
 import { countOrDash } from "./usageFormat";
-import { stackedTotal, type LimitPlacement, type UsageSeries } from "./aggregate";
+import { stackedLayers, type LimitPlacement, type UsageSeries } from "./aggregate";
 import { requestsChart, tokensChart } from "./chartOptions";
 import { UsageChart } from "./UsageChart";
 import { usageResponseMark } from "./usageQueries";
@@ -24,17 +24,14 @@ export function UsageCharts({ series, totals, limit, subject, period }: UsageCha
   const requestsBuild = useMemo(() => requestsChart(), []);
 
   const tokensData = useMemo((): uPlot.AlignedData => {
-    const lines: (number | null)[][] = [
-      series.prompt,
-      stackedTotal(series.prompt, series.completion),
-    ];
+    const lines = stackedLayers([series.prompt, series.completion]);
     if (limitLine !== null) {
       lines.push(new Array<number>(series.times.length).fill(limitLine));
     }
     return [series.times, ...lines];
   }, [series, limitLine]);
   const requestsData = useMemo(
-    (): uPlot.AlignedData => [series.times, series.ok, series.throttled, series.failed],
+    (): uPlot.AlignedData => [series.times, ...stackedLayers([series.ok, series.throttled, series.failed])],
     [series],
   );
 

@@ -3,7 +3,7 @@ import {
   isQuiet,
   limitPlacement,
   seriesOf,
-  stackedTotal,
+  stackedLayers,
   sumTotals,
   timesOf,
 } from "./aggregate";
@@ -78,9 +78,17 @@ describe("timesOf", () => {
   });
 });
 
-describe("stackedTotal", () => {
+describe("stackedLayers", () => {
   it("adds prompt and completion, counting a missing half as zero", () => {
-    expect(stackedTotal([1, null, 3, null], [10, 20, null, null])).toEqual([11, 20, 3, null]);
+    expect(stackedLayers([[1, null, 3, null], [10, 20, null, null]])).toEqual([
+      [11, 20, 3, null],
+      [1, null, 3, null],
+    ]);
+    expect(stackedLayers([[1, 0], [2, 0], [null, 4]])).toEqual([
+      [3, 4],
+      [3, 0],
+      [1, 0],
+    ]);
   });
 });
 

@@ -71,21 +71,26 @@ function addNullable(into: (number | null)[], values: readonly (number | null)[]
 }
 
 /**
- * Prompt plus completion per interval: the top edge of the stacked tokens chart, which is what a
- * tokens-per-minute limit counts. Null only where both are null.
+ * Cumulative sums from the bottom layer up, top sum first: what `stackedBars` draws. A slot is
+ * null only where every layer is.
  */
-export function stackedTotal(
-  prompt: readonly (number | null)[],
-  completion: readonly (number | null)[],
-): (number | null)[] {
-  const total = new Array<number | null>(prompt.length);
-  for (let index = 0; index < prompt.length; index += 1) {
-    const a = prompt[index] ?? null;
-    const b = completion[index] ?? null;
-    total[index] = a === null && b === null ? null : (a ?? 0) + (b ?? 0);
+export function stackedLayers(layers: readonly (readonly (number | null)[])[]): (number | null)[][] {
+  const length = layers[0]?.length ?? 0;
+  const sums: (number | null)[][] = [];
+  let below: (number | null)[] = new Array<number | null>(length).fill(null);
+  for (const layer of layers) {
+    const sum = new Array<number | null>(length);
+    for (let index = 0; index < length; index += 1) {
+      const a = below[index] ?? null;
+      const b = layer[index] ?? null;
+      sum[index] = a === null && b === null ? null : (a ?? 0) + (b ?? 0);
+    }
+    sums.push(sum);
+    below = sum;
   }
-  return total;
+  return sums.reverse();
 }
+
 
 type Counted = Exclude<keyof UsageTotals, "peakTokens">;
 const counted: readonly Counted[] = ["promptTokens", "completionTokens", "requests", "throttled", "failed"];

@@ -17,21 +17,23 @@ function legendValue(options: ReturnType<ReturnType<typeof tokensChart>>, series
 }
 
 describe("tokensChart", () => {
+  // Stacked from the bottom: series 1 is prompt + completion, series 2 prompt alone.
   const data: uPlot.AlignedData = [
     [0, 60_000, 120_000],
-    [1000, null, 300],
     [1500, 200, null],
+    [1000, null, null],
   ];
 
-  it("shows completion alone on hover, taken back out of the stacked total", () => {
+  it("shows each layer alone on hover, taken back out of the stacked sums", () => {
     const options = tokensChart(null)(lib, theme);
 
-    expect(options.series.map((series) => series.label)).toEqual(["Time", "Prompt", "Completion"]);
-    expect(legendValue(options, 1, data, 0)).toBe(formatCount(1000));
-    expect(legendValue(options, 2, data, 0)).toBe("500");
-    expect(legendValue(options, 2, data, 1)).toBe("200");
+    expect(options.series.map((series) => series.label)).toEqual(["Time", "Completion", "Prompt"]);
+    expect(legendValue(options, 2, data, 0)).toBe(formatCount(1000));
+    expect(legendValue(options, 1, data, 0)).toBe("500");
+    expect(legendValue(options, 1, data, 1)).toBe("200");
+    expect(legendValue(options, 1, data, 2)).toBe("—");
     expect(legendValue(options, 2, data, 2)).toBe("—");
-    expect(legendValue(options, 2, data, null)).toBe("—");
+    expect(legendValue(options, 1, data, null)).toBe("—");
   });
 
   it("adds the limit as a dashed line, labelled with its tokens per minute", () => {

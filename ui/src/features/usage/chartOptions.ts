@@ -1,7 +1,7 @@
 import type uPlot from "uplot";
 import { formatCount, noValue } from "../deployments/format";
 import type { ChartTheme } from "./chartSupport";
-import { countOrDash, formatTick, formatTime } from "./usageFormat";
+import { formatTick, formatTime } from "./usageFormat";
 
 /** A chart's options apart from its size, which the wrapper measures. */
 export type ChartOptions = Omit<uPlot.Options, "width" | "height">;
@@ -42,35 +42,54 @@ function frame(theme: ChartTheme, series: uPlot.Series[]): ChartOptions {
   };
 }
 
-/** A legend value: the count at the cursor, or a dash where Azure reported nothing. */
-const countValue = (_u: uPlot, value: number | null) => countOrDash(value);
+/** One layer of a stacked bar chart: what it is and its colour variable. */
+type Layer = { label: string; colour: string };
 
 /**
- * Prompt and completion stacked (series 2 holds their sum), so the top edge is the total a
- * tokens-per-minute limit counts. The legend shows completion alone, taken back out of the sum.
+ * Layers stacked as bars, bottom layer first in `layers`. The data holds cumulative sums from the
+ * bottom (see `stackedLayers`), drawn top sum first so each lower layer covers its share; the
+ * legend shows each layer's own count, taken back out of the sums.
+ */
+function stackedBars(lib: typeof uPlot, theme: ChartTheme, layers: readonly Layer[]): uPlot.Series[] {
+  const bars = lib.paths.bars?.({ size: [0.8, 64], align: 1 });
+  const top = layers.length;
+  // Series 1 is the sum of every layer; series `top` is the bottom layer alone.
+  return [...layers].reverse().map((layer, drawn) => {
+    const seriesIndex = drawn + 1;
+    return {
+      label: layer.label,
+      stroke: theme.colour(layer.colour),
+      fill: theme.colour(layer.colour),
+      width: 0,
+      paths: bars,
+      points: { show: false },
+      value: (u: uPlot, _value: number | null, _series: number, index: number | null) => {
+        if (index === null) return noValue;
+        const sum = u.data[seriesIndex]?.[index] ?? null;
+        const below = seriesIndex < top ? (u.data[seriesIndex + 1]?.[index] ?? null) : null;
+        return sum === null ? noValue : formatCount(sum - (below ?? 0));
+      },
+    };
+  });
+}
+
+/** The x scale reaches one interval past the last start, so the last interval's bar shows whole. */
+function intervalRange(u: uPlot, min: number, max: number): uPlot.Range.MinMax {
+  const times = u.data[0];
+  const step = times.length > 1 ? (times[1] ?? 0) - (times[0] ?? 0) : 60_000;
+  return [min, max + step];
+}
+
+/**
+ * Prompt and completion as stacked bars, so a bar's top is the total a tokens-per-minute limit
+ * counts; the limit, when shown, is a dashed line.
  */
 export function tokensChart(limit: number | null): ChartBuilder {
-  return (_lib, theme) => {
-    const series: uPlot.Series[] = [
-      {
-        label: "Prompt",
-        stroke: theme.colour("--usage-prompt"),
-        fill: theme.colour("--usage-prompt-fill"),
-        width: 1.5,
-        value: countValue,
-      },
-      {
-        label: "Completion",
-        stroke: theme.colour("--usage-completion"),
-        width: 1.5,
-        value: (u, _value, _series, index) => {
-          if (index === null) return noValue;
-          const total = u.data[2]?.[index] ?? null;
-          const prompt = u.data[1]?.[index] ?? null;
-          return total === null ? noValue : formatCount(total - (prompt ?? 0));
-        },
-      },
-    ];
+  return (lib, theme) => {
+    const series = stackedBars(lib, theme, [
+      { label: "Prompt", colour: "--usage-prompt" },
+      { label: "Completion", colour: "--usage-completion" },
+    ]);
     if (limit !== null) {
       series.push({
         label: `Limit ${formatCount(limit)} tokens/min`,
@@ -81,29 +100,20 @@ export function tokensChart(limit: number | null): ChartBuilder {
         value: () => formatCount(limit),
       });
     }
-    return {
-      ...frame(theme, series),
-      bands: [{ series: [2, 1], fill: theme.colour("--usage-completion-fill") }],
-    };
+    const options = frame(theme, series);
+    return { ...options, scales: { ...options.scales, x: { time: true, range: intervalRange } } };
   };
 }
 
-/** OK, throttled and failed requests as stepped lines: counts per interval, not a trend. */
+/** OK, throttled and failed requests per interval as stacked bars: counts, not a trend. */
 export function requestsChart(): ChartBuilder {
   return (lib, theme) => {
-    const stepped = lib.paths.stepped?.({ align: 1 });
-    const line = (label: string, colour: string): uPlot.Series => ({
-      label,
-      stroke: theme.colour(colour),
-      width: 1.5,
-      paths: stepped,
-      points: { show: false },
-      value: countValue,
-    });
-    return frame(theme, [
-      line("OK", "--usage-ok"),
-      line("Throttled", "--usage-throttled"),
-      line("Errors", "--usage-failed"),
+    const series = stackedBars(lib, theme, [
+      { label: "OK", colour: "--usage-ok" },
+      { label: "Throttled", colour: "--usage-throttled" },
+      { label: "Errors", colour: "--usage-failed" },
     ]);
+    const options = frame(theme, series);
+    return { ...options, scales: { ...options.scales, x: { time: true, range: intervalRange } } };
   };
 }

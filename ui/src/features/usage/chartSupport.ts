@@ -26,8 +26,25 @@ let loading: Promise<typeof uPlot> | undefined;
  * loaded while Azure is still answering.
  */
 export function loadUPlot(): Promise<typeof uPlot> {
-  loading ??= import("uplot").then((module) => module.default);
+  loading ??= Promise.resolve()
+    .then(keepLanguageIntlCanRead)
+    .then(() => import("uplot"))
+    .then((module) => module.default);
   return loading;
+}
+
+/**
+ * uPlot formats numbers with `Intl.NumberFormat(navigator.language)` as it is imported. Under the
+ * POSIX locale (`LANG=C`, common on Linux servers and minimal desktops) WebKitGTK reports "C",
+ * which Intl refuses, and the import throws: the page's own language stands in for it then.
+ */
+function keepLanguageIntlCanRead(): void {
+  try {
+    Intl.NumberFormat.supportedLocalesOf([navigator.language]);
+  } catch {
+    const fallback = document.documentElement.lang || "en-US";
+    Object.defineProperty(navigator, "language", { value: fallback, configurable: true });
+  }
 }
 
 function subscribeToAppearance(onChange: () => void): () => void {

@@ -134,6 +134,7 @@ pub async fn price(context: &Context, args: PriceArgs) -> Result<(), Failure> {
     let catalog = client.list_region_models(&context.subscription, &args.location).await?;
     let models: Vec<_> = catalog.into_iter().map(|entry| entry.model).collect();
     let model = (args.model_name.as_str(), args.model_version.as_deref());
+    let region = Some(args.location.as_str());
     let quote = usage::quote_for(
         &context.prices,
         &models,
@@ -141,15 +142,20 @@ pub async fn price(context: &Context, args: PriceArgs) -> Result<(), Failure> {
         &args.sku_name,
         args.capacity,
         &context.currency,
-        None,
+        region,
     )
     .await;
     match context.output {
-        OutputFormat::Json => json(&quote),
-        OutputFormat::Table => {
-            print_quote(&quote, &args);
-            Ok(())
-        }
+        OutputFormat::Json => json(&quote)?,
+        OutputFormat::Table => print_quote(&quote, &args),
+    }
+    // A script must be able to tell "no price" from a price.
+    match (quote.billing, &quote.unavailable) {
+        (Billing::Unknown, Some(why)) => Err(Failure::Azure(foundry_azure::AzureError::local(
+            foundry_azure::ErrorKind::NotFound,
+            format!("no price for {} as {}: {why}", args.model_name, args.sku_name),
+        ))),
+        _ => Ok(()),
     }
 }
 
