@@ -84,12 +84,13 @@ bindings:  ## Regenerate ui/src/bindings.ts from the Rust commands
 	FDESK_WRITE_BINDINGS=1 cargo test -p foundry-desk bindings
 
 # Both release binaries are built by the Tauri CLI, as shipped; built the same way, they share one build cache.
-bench: deps tools deb  ## Startup, memory, package size, table and search at region scale, playground, ARM fan-out, chat streaming
+bench: deps tools deb  ## Startup, memory, package size, table and search at region scale, playground, usage charts, ARM fan-out, chat streaming
 	cd tests/baseline && ../../ui/node_modules/.bin/tauri build --no-bundle
 	rm -f target/bench/results.json
 	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) cargo run --release -p foundry-desk-e2e --bin bench
 	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) cargo run --release -p foundry-desk-e2e --bin ui_bench
 	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) cargo run --release -p foundry-desk-e2e --bin playground_bench
+	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) cargo run --release -p foundry-desk-e2e --bin usage_bench
 	cargo run --release -p foundry-desk-e2e --bin arm_fanout
 	cargo build --release -p foundry-desk-core --bin fdesk
 	cargo run --release -p foundry-desk-e2e --bin inference_bench

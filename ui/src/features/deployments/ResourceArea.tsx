@@ -1,3 +1,4 @@
+import { rovingIndex } from "../../lib/rovingIndex";
 import {
   useCallback,
   useId,
@@ -191,21 +192,7 @@ function ResourceTabs({ tab, onTab, ...panels }: ResourceTabsProps) {
   }
 
   function keyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
-    const last = tabs.length - 1;
-    const target =
-      event.key === "ArrowRight"
-        ? index === last
-          ? 0
-          : index + 1
-        : event.key === "ArrowLeft"
-          ? index === 0
-            ? last
-            : index - 1
-          : event.key === "Home"
-            ? 0
-            : event.key === "End"
-              ? last
-              : null;
+    const target = rovingIndex(event.key, index, tabs.length);
     const next = target === null ? undefined : tabs[target];
     if (next !== undefined) {
       event.preventDefault();

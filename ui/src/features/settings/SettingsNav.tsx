@@ -1,3 +1,4 @@
+import { rovingIndex } from "../../lib/rovingIndex";
 import { useRef, type KeyboardEvent } from "react";
 import { settingsSections, type SettingsSectionId } from "./settingsSections";
 
@@ -19,16 +20,8 @@ export function SettingsNav({ current, onChoose, unsaved, tabId, panelId }: Sett
 
   function move(event: KeyboardEvent) {
     const index = settingsSections.findIndex((section) => section.id === current);
-    const last = settingsSections.length - 1;
-    const to: Record<string, number> = {
-      ArrowDown: index === last ? 0 : index + 1,
-      ArrowRight: index === last ? 0 : index + 1,
-      ArrowUp: index === 0 ? last : index - 1,
-      ArrowLeft: index === 0 ? last : index - 1,
-      Home: 0,
-      End: last,
-    };
-    const next = settingsSections[to[event.key] ?? -1];
+    const target = rovingIndex(event.key, index, settingsSections.length, "both");
+    const next = target === null ? undefined : settingsSections[target];
     if (next === undefined) return;
     event.preventDefault();
     onChoose(next.id);

@@ -1,3 +1,4 @@
+import { rovingIndex } from "../../lib/rovingIndex";
 import { useRef, type KeyboardEvent } from "react";
 import type { UsageRange } from "../../bindings";
 import { rangeOption, usageRanges } from "./usageFormat";
@@ -16,22 +17,7 @@ export function RangeSwitch({ value, onChange }: RangeSwitchProps) {
   const buttons = useRef(new Map<UsageRange, HTMLButtonElement>());
 
   function keyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
-    const last = usageRanges.length - 1;
-    const forward = event.key === "ArrowRight" || event.key === "ArrowDown";
-    const back = event.key === "ArrowLeft" || event.key === "ArrowUp";
-    const target = forward
-      ? index === last
-        ? 0
-        : index + 1
-      : back
-        ? index === 0
-          ? last
-          : index - 1
-        : event.key === "Home"
-          ? 0
-          : event.key === "End"
-            ? last
-            : null;
+    const target = rovingIndex(event.key, index, usageRanges.length, "both");
     const next = target === null ? undefined : usageRanges[target];
     if (next !== undefined) {
       event.preventDefault();

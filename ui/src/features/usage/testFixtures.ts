@@ -1,4 +1,5 @@
 import type { DeploymentUsage, UsageRange, UsageReport } from "../../bindings";
+import { samplePriceQuote } from "../../test/fixtures";
 
 /** The first interval's start: 3 Nov 2026, 00:00 UTC. */
 export const usageStart = Date.UTC(2026, 10, 3, 0, 0, 0);
@@ -25,18 +26,7 @@ export function quietDeployment(
     requestsFailed: new Array<number>(length).fill(0),
     totals: { promptTokens: 0, completionTokens: 0, requests: 0, throttled: 0, failed: 0, peakTokens: 0 },
     cost: { input: 0, output: 0, perHour: null, hours: 24, total: 0 },
-    quote: {
-      currency: "USD",
-      billing: "tokens",
-      inputPerMillion: 2.5,
-      cachedInputPerMillion: 1.25,
-      outputPerMillion: 10,
-      perUnitHour: null,
-      hourly: null,
-      asOf: "2026-11-03",
-      offline: null,
-      unavailable: null,
-    },
+    quote: samplePriceQuote(),
     ...overrides,
   };
 }
