@@ -3,14 +3,27 @@
  * amount (one answer costs a fraction of a cent) is not shown as zero.
  */
 export function formatMoney(amount: number, currency: string): string {
+  const places = currencyDigits(currency);
   const abs = Math.abs(amount);
-  // Below a cent, show the first significant digits instead of rounding to 0.00.
-  const digits = abs === 0 || abs >= 0.01 ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumSignificantDigits: 2 };
+  // Below the currency's smallest unit, show the first significant digits instead of rounding to 0.
+  const digits =
+    abs === 0 || abs >= 10 ** -places
+      ? { minimumFractionDigits: places, maximumFractionDigits: places }
+      : { maximumSignificantDigits: 2 };
   try {
     return new Intl.NumberFormat(undefined, { style: "currency", currency, ...digits }).format(amount);
   } catch {
     // An unknown currency code still shows the amount.
-    return `${amount.toPrecision(3)} ${currency}`;
+    return `${amount.toFixed(2)} ${currency}`;
+  }
+}
+
+/** How many decimals the currency is written with (2 for USD, 0 for JPY and KRW). */
+function currencyDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat(undefined, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
   }
 }
 

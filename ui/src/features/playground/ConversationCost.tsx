@@ -32,14 +32,15 @@ export function ConversationCost({ target, messages }: ConversationCostProps) {
   const answered = messages.some((message) => message.role === "assistant");
   if (target === null || !answered || price.isPending) return null;
 
-  if (price.isError) {
+  // A failed refresh keeps the last prices known: the error only shows when there are none.
+  const quote = price.data;
+  if (quote === undefined) {
     return (
       <p className="muted conversation-cost" data-testid="conversation-cost">
-        Cost unknown: {errorDetails(price.error).message}
+        Cost unknown: {price.isError ? errorDetails(price.error).message : "no price yet."}
       </p>
     );
   }
-  const quote = price.data;
   const details = priceDetails(quote);
   if (quote.billing === "unknown") {
     return (

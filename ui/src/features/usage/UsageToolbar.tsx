@@ -74,8 +74,11 @@ export function UsageToolbar(props: UsageToolbarProps) {
           type="button"
           className="button"
           data-testid="usage-refresh"
-          disabled={props.fetching}
-          onClick={props.onRefresh}
+          // aria-disabled, not disabled: the button keeps the focus it was pressed with.
+          aria-disabled={props.fetching}
+          onClick={() => {
+            if (!props.fetching) props.onRefresh();
+          }}
         >
           Refresh
         </button>

@@ -113,6 +113,8 @@ const TotalsRow = memo(function TotalsRow({
       >
         {cost.text}
         {cost.detail !== null && <span className="cell-secondary">{cost.detail}</span>}
+        {/* The tooltip's prices, for keyboard and screen-reader users too. */}
+        {cost.prices !== null && <span className="visually-hidden"> ({cost.prices})</span>}
       </td>
     </tr>
   );

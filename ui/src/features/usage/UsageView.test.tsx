@@ -33,7 +33,8 @@ describe("usage tab", () => {
       "8",
       "1",
       "1",
-      formatMoney(2.5, "USD"),
+      // The prices used are said too, not only in the tooltip.
+      `${formatMoney(2.5, "USD")} (Priced at input ${formatRate(2.5, "USD", "1M tokens")}, output ${formatRate(10, "USD", "1M tokens")})`,
     ]);
     // Provisioned: the period's total and the hourly rate.
     const ptu = screen.getByTestId("usage-cost-ptu-east");
@@ -75,7 +76,7 @@ describe("usage tab", () => {
     const { user, calls } = renderUsage((range) => answer(range));
     await openUsageTab(user);
     expect(await screen.findByText("Loading usage…")).toHaveAttribute("role", "status");
-    expect(screen.getByTestId("usage-refresh")).toBeDisabled();
+    expect(screen.getByTestId("usage-refresh")).toHaveAttribute("aria-disabled", "true");
 
     arrive(sampleUsageReport("day"));
     await screen.findByTestId("usage-totals");

@@ -70,7 +70,11 @@ export function UsageView({
       {usage.isError && (
         <div className="usage-error" data-testid="usage-error">
           <DeploymentsError
-            title={`Couldn’t read the usage of ${account.name}.`}
+            title={
+              report === undefined
+                ? `Couldn’t read the usage of ${account.name}.`
+                : `Couldn’t refresh the usage of ${account.name}; the last report is below.`
+            }
             error={usage.error}
             onRetry={() => void usage.refetch()}
           />
@@ -82,7 +86,7 @@ export function UsageView({
           )}
         </div>
       )}
-      {report !== undefined && !usage.isError && (
+      {report !== undefined && (
         <UsageReportView
           report={report}
           selection={shown}

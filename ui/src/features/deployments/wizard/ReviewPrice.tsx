@@ -31,12 +31,13 @@ export function ReviewPrice({ profileId, account, draft }: ReviewPriceProps) {
       <h4 id={`${id}-title`} className="wizard-price-title">
         Cost
       </h4>
-      {price.isPending ? (
-        <p className="muted">Looking up prices…</p>
+      {price.data !== undefined ? (
+        // Kept when a refresh (a new currency) fails: the last prices known still say something.
+        <QuoteView quote={price.data} capacity={draft.skuCapacity} />
       ) : price.isError ? (
         <p className="muted">Prices could not be looked up: {errorDetails(price.error).message}</p>
       ) : (
-        <QuoteView quote={price.data} capacity={draft.skuCapacity} />
+        <p className="muted">Looking up prices…</p>
       )}
     </section>
   );
