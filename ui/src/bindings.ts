@@ -102,6 +102,25 @@ export const commands = {
 	deploymentPrice: (profileId: string, account: AccountCoordinates, modelName: string, modelVersion: string | null, skuName: string, capacity: number) => typedError<PriceQuote, CommandError>(__TAURI_INVOKE("deployment_price", { profileId, account, modelName, modelVersion, skuName, capacity })),
 	/**  The prices of the deployment a conversation talks to, for each answer's cost. */
 	answerPrice: (target: ConversationTarget) => typedError<PriceQuote, CommandError>(__TAURI_INVOKE("answer_price", { target })),
+	/**  Who has which role on an account, and whether it accepts keys. */
+	accessReport: (profileId: string, account: AccountCoordinates) => typedError<AccessReport, CommandError>(__TAURI_INVOKE("access_report", { profileId, account })),
+	/**  People, groups and apps to grant a role to, by the start of a name or e-mail, or an object id. */
+	findPrincipals: (profileId: string, query: string) => typedError<PrincipalSearch, CommandError>(__TAURI_INVOKE("find_principals", { profileId, query })),
+	/**  Gives a principal a role on the account. */
+	grantRole: (profileId: string, account: AccountCoordinates, principal: PrincipalView, roleId: string) => typedError<AssignmentView, CommandError>(__TAURI_INVOKE("grant_role", { profileId, account, principal, roleId })),
+	/**  Removes a role assignment made on the account; `false` when it was already gone. */
+	revokeRole: (profileId: string, account: AccountCoordinates, assignmentId: string) => typedError<boolean, CommandError>(__TAURI_INVOKE("revoke_role", { profileId, account, assignmentId })),
+	/**  What the signed-in person can do on the account, and which role adds what is missing. */
+	myAccess: (profileId: string, account: AccountCoordinates) => typedError<MyAccess, CommandError>(__TAURI_INVOKE("my_access", { profileId, account })),
+	/**  The saved keys and profiles that stop working if the account refuses keys. */
+	keyAuthImpact: (profileId: string, account: AccountCoordinates) => typedError<KeyAuthImpact, CommandError>(__TAURI_INVOKE("key_auth_impact", { profileId, account })),
+	/**  Makes the account accept keys again, or refuse them (only Entra sign-in then works). */
+	setKeyAuth: (profileId: string, account: AccountCoordinates, keysAccepted: boolean) => typedError<AccountView, CommandError>(__TAURI_INVOKE("set_key_auth", { profileId, account, keysAccepted })),
+	/**
+	 *  Makes an endpoint + key profile sign in through another profile instead of its key (`null`: the
+	 *  key again).
+	 */
+	useEntraSignIn: (profileId: string, signInProfileId: string | null) => typedError<ProfileView, CommandError>(__TAURI_INVOKE("use_entra_sign_in", { profileId, signInProfileId })),
 	/**  Opens one of Microsoft's pages (quota request, device sign-in) in the system browser. */
 	openLink: (url: string) => typedError<null, CommandError>(__TAURI_INVOKE("open_link", { url })),
 	/**  Every profile's chat deployments. */
@@ -146,6 +165,36 @@ export const commands = {
 };
 
 /* Types */
+/**  What a role lets its holder do on the account it is assigned to. */
+export type Abilities = {
+	inference: boolean,
+	manageDeployments: boolean,
+	readKeys: boolean,
+	viewQuota: boolean,
+	viewMetrics: boolean,
+	manageAccess: boolean,
+};
+
+/**  Who may use an account, and whether keys work on it. */
+export type AccessReport = {
+	/**  Direct assignments first, then inherited ones; each group by principal name. */
+	assignments: AssignmentView[],
+	/**  Why principals show as ids (Graph refused or unreachable); none when names were looked up. */
+	namesNote: string | null,
+	/**  Keys are accepted (`disableLocalAuth` is off). */
+	keysAccepted: boolean,
+	/**  The roles the grant form offers, the usual ones first. */
+	grantableRoles: RoleView[],
+};
+
+/**  "What can I do here?" for one account. */
+export type AccountAccess = {
+	subscriptionId: string,
+	resourceGroup: string,
+	accountName: string,
+	access: MyAccess,
+};
+
 /**  An account by its coordinates, as the UI names it. */
 export type AccountCoordinates = {
 	subscriptionId: string,
@@ -166,6 +215,13 @@ export type AccountView = {
 	/**  Keys are refused (`disableLocalAuth`): only Entra sign-in works. */
 	keyAuthDisabled: boolean,
 	key: SavedKeyView | null,
+};
+
+/**  An endpoint + key profile that would stop working. */
+export type AffectedProfile = {
+	id: string,
+	name: string,
+	endpoint: string,
 };
 
 /**  The numbers behind one answer. */
@@ -220,6 +276,15 @@ export type Appearance = {
 	compact: boolean,
 };
 
+/**  One role assignment that applies to the account. */
+export type AssignmentView = {
+	/**  The assignment's Resource Manager id (what revoking deletes). */
+	id: string,
+	principal: PrincipalView,
+	role: RoleView,
+	scope: ScopeView,
+};
+
 /**  How the app talks to Azure when a profile does not say otherwise. */
 export type AzureSettings = {
 	/**  The cloud a new Azure-account profile starts in. */
@@ -264,6 +329,32 @@ export type Capabilities = {
 	embeddings: boolean,
 	/**  Longest prompt + answer in tokens, when the catalog says. */
 	contextWindow: number | null,
+};
+
+/**  One thing a person may or may not do on an account. */
+export type Capability = 
+/**  Chat with the deployments using Entra sign-in. */
+"inference" | 
+/**  Create, change and delete deployments. */
+"manageDeployments" | 
+/**  Read (and rotate) the account's keys. */
+"readKeys" | 
+/**  See the subscription's quota. */
+"viewQuota" | 
+/**  See the account's metrics (the Usage tab). */
+"viewMetrics" | 
+/**  Grant and revoke roles. */
+"manageAccess";
+
+/**  Whether the signed-in person can do one thing on the account, and what would change that. */
+export type CapabilityCheck = {
+	capability: Capability,
+	allowed: boolean,
+	/**
+	 *  The role that would add it, with where to assign it ("Cognitive Services OpenAI User on this
+	 *  resource"); none when allowed.
+	 */
+	roleToAdd: string | null,
 };
 
 /**  What a valid capacity gives. */
@@ -379,13 +470,23 @@ user: string | null;
 /**  Signed in through the Azure CLI's login instead of our own. */
 useAzureCli: boolean } | 
 /**  An endpoint and its key, for people without Resource Manager rights. */
-{ kind: "endpointKey"; endpoint: string; api: ApiStyleChoice; deployments: string[] } | 
+{ kind: "endpointKey"; endpoint: string; api: ApiStyleChoice; deployments: string[]; 
+/**
+ *  The Azure account (or Sandbox) profile whose Entra sign-in reaches this endpoint instead of
+ *  the key — once the resource stopped accepting keys.
+ */
+signInWith: string | null } | 
 /**  The built-in simulator. */
 { kind: "sandbox" };
 
-/**  Every check, in order. */
+/**  Every check, in order, and what the signed-in person can do on the account checked. */
 export type ConnectionReport = {
 	checks: CheckResult[],
+	/**
+	 *  "What can I do here?" on the account the checks used; none without one (or when Azure would not
+	 *  say).
+	 */
+	access: AccountAccess | null,
 };
 
 /**  A saved conversation. */
@@ -621,6 +722,14 @@ export type ImportPlan = {
 	presetsReplaced: number,
 };
 
+/**  What stops working when an account refuses keys. */
+export type KeyAuthImpact = {
+	/**  The account's endpoints that have a key saved in the keychain. */
+	savedKeys: string[],
+	/**  Endpoint + key profiles that use one of the account's endpoints with a key. */
+	profiles: AffectedProfile[],
+};
+
 /**  Which of an account's two keys. */
 export type KeyChoice = "key1" | "key2";
 
@@ -661,6 +770,16 @@ export type ModelChoice = {
 	blocked: string | null,
 	/**  How it can be deployed here. */
 	skus: SkuChoice[],
+};
+
+/**  "What can I do here?" for the signed-in person on one account. */
+export type MyAccess = {
+	/**  Who the answer is for ("Ada Lovelace (ada@contoso.com)"), when Graph said. */
+	who: string | null,
+	/**  Inference, deployments, keys, quota, metrics, access, in that order. */
+	checks: CapabilityCheck[],
+	/**  Keys are accepted on the account: with a key, inference works whatever the roles. */
+	keysAccepted: boolean,
 };
 
 /**  The Azure clouds a new Azure-account profile can start in. */
@@ -870,6 +989,29 @@ export type PriceStatus = {
 	unavailable: string | null,
 };
 
+/**  Who holds a role: a person, a group or an application. */
+export type PrincipalKind = "user" | "group" | "servicePrincipal" | 
+/**  Azure said something else (a managed identity's type, a deleted principal). */
+"unknown";
+
+/**  People, groups and apps whose names start with what was typed (or the one an object id names). */
+export type PrincipalSearch = {
+	principals: PrincipalView[],
+	/**  Why nobody could be looked up (Graph refused): paste an object id instead. */
+	unavailable: string | null,
+};
+
+/**  A principal, named through Microsoft Graph when it answered. */
+export type PrincipalView = {
+	/**  The object id. */
+	id: string,
+	kind: PrincipalKind,
+	/**  "Grace Hopper"; none when Graph was refused or does not know the id. */
+	displayName: string | null,
+	/**  The user principal name or e-mail of a person, the application id of an app. */
+	detail: string | null,
+};
+
 /**  What kind of problem, so the UI can offer the right action (a countdown, a link, Sign in). */
 export type ProblemKind = 
 /**  429: wait `retryAfterSecs`, then retry by hand (nothing was billed). */
@@ -992,6 +1134,17 @@ export type Review = {
 	azCommand: string,
 };
 
+/**  A role as the app shows it. */
+export type RoleView = {
+	/**  The role definition's GUID. */
+	id: string,
+	/**  Azure's name for it. */
+	name: string,
+	/**  What it lets its holder do and not do, in one line. */
+	summary: string,
+	abilities: Abilities,
+};
+
 /**  A saved key as the UI may show it: never the key, only its last four characters. */
 export type SavedKeyView = {
 	/**  The normalised endpoint the key is for. */
@@ -1001,6 +1154,22 @@ export type SavedKeyView = {
 	/**  When it was saved, in milliseconds since 1970 (what JavaScript's `Date` takes). */
 	savedAtMs: number | null,
 	origin: KeyOrigin,
+};
+
+/**  How far above the account an assignment was made. */
+export type ScopeLevel = 
+/**  On this account itself. */
+"resource" | "resourceGroup" | "subscription" | "managementGroup" | 
+/**  The tenant root (`/`) or anything else. */
+"other";
+
+/**  Where an assignment was made, in words. */
+export type ScopeView = {
+	level: ScopeLevel,
+	/**  The resource group's or account's name, the subscription's id. */
+	name: string,
+	/**  Made above this account (on its group or subscription): revoke it there, not here. */
+	inherited: boolean,
 };
 
 /**  How a send ended. */

@@ -21,12 +21,23 @@ pub struct Cloud {
     /// and use the public one; profiles saved before it existed load with that default.
     #[serde(default = "public_retail_prices")]
     pub retail_prices: Url,
+    /// Microsoft Graph, for the names of the people, groups and apps that hold roles.
+    #[serde(default = "public_graph")]
+    pub graph: Url,
 }
 
 /// The public, unauthenticated Retail Prices host every cloud's prices are read from.
 pub const PUBLIC_RETAIL_PRICES: &str = "https://prices.azure.com";
 
 /// [`PUBLIC_RETAIL_PRICES`] as a URL.
+/// Microsoft Graph of the public cloud.
+pub const PUBLIC_GRAPH: &str = "https://graph.microsoft.com";
+
+/// Microsoft Graph of the public cloud, as a URL.
+pub fn public_graph() -> Url {
+    parse_literal(PUBLIC_GRAPH)
+}
+
 pub fn public_retail_prices() -> Url {
     parse_literal(PUBLIC_RETAIL_PRICES)
 }
@@ -49,20 +60,24 @@ impl Cloud {
 
     /// Azure Government (US).
     pub fn us_government() -> Self {
-        Self::from_hosts(
+        let mut cloud = Self::from_hosts(
             "Azure US Government",
             "https://management.usgovcloudapi.net",
             "https://login.microsoftonline.us",
-        )
+        );
+        cloud.graph = parse_literal("https://graph.microsoft.us");
+        cloud
     }
 
     /// Azure operated by 21Vianet (China).
     pub fn china() -> Self {
-        Self::from_hosts(
+        let mut cloud = Self::from_hosts(
             "Azure China",
             "https://management.chinacloudapi.cn",
             "https://login.chinacloudapi.cn",
-        )
+        );
+        cloud.graph = parse_literal("https://microsoftgraph.chinacloudapi.cn");
+        cloud
     }
 
     /// A cloud whose Resource Manager and authority are both at `base` (the Sandbox simulator), with
@@ -74,6 +89,7 @@ impl Cloud {
             authority_host: base.clone(),
             resource_manager_audience: Some("https://management.azure.com".into()),
             retail_prices: base.clone(),
+            graph: base.clone(),
         }
     }
 
@@ -85,6 +101,7 @@ impl Cloud {
             authority_host,
             resource_manager_audience: audience,
             retail_prices: public_retail_prices(),
+            graph: public_graph(),
         }
     }
 
@@ -99,6 +116,16 @@ impl Cloud {
     }
 
     /// What a sign-in asks for: this cloud's Resource Manager, and a refresh token (`offline_access`).
+    /// The token scope for Microsoft Graph. A cloud that plays the public one under another address (the
+    /// simulator: its Resource Manager audience is set) asks for the public Graph's audience.
+    pub fn graph_scope(&self) -> String {
+        let audience = match &self.resource_manager_audience {
+            Some(_) => PUBLIC_GRAPH,
+            None => self.graph.as_str(),
+        };
+        format!("{}/.default", audience.trim_end_matches('/'))
+    }
+
     pub fn sign_in_scopes(&self) -> [String; 2] {
         [self.resource_manager_scope(), "offline_access".to_string()]
     }
@@ -152,5 +179,8 @@ mod tests {
         assert_eq!(cloud.resource_manager, base);
         assert_eq!(cloud.retail_prices, base);
         assert_eq!(cloud.resource_manager_scope(), "https://management.azure.com/.default");
+        assert_eq!(cloud.graph, base);
+        assert_eq!(cloud.graph_scope(), "https://graph.microsoft.com/.default");
+        assert_eq!(Cloud::china().graph_scope(), "https://microsoftgraph.chinacloudapi.cn/.default");
     }
 }

@@ -192,7 +192,7 @@ fn classify(status: u16, code: Option<&str>) -> ErrorKind {
 
 /// The request id Azure stamped on an answer.
 pub fn request_id(headers: &HeaderMap) -> Option<String> {
-    ["x-ms-request-id", "x-ms-correlation-request-id", "apim-request-id", "x-request-id"]
+    ["x-ms-request-id", "x-ms-correlation-request-id", "apim-request-id", "x-request-id", "request-id"]
         .iter()
         .find_map(|name| headers.get(*name)?.to_str().ok().map(str::to_string))
 }

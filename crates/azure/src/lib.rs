@@ -1,11 +1,12 @@
 //! Typed Azure client for Foundry Desk: Resource Manager, inference, Entra sign-in, Azure Monitor
-//! metrics and retail prices.
+//! metrics, retail prices and the Microsoft Graph lookups behind role assignments.
 //! It knows nothing of tauri or keychains; it depends on nothing of ours.
 
 pub mod arm;
 pub mod cloud;
 pub mod entra;
 pub mod error;
+pub mod graph;
 pub mod http;
 pub mod inference;
 pub mod lro;

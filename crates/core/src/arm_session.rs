@@ -5,6 +5,7 @@ use std::sync::Arc;
 use foundry_azure::arm::models::Subscription;
 use foundry_azure::arm::{ApiVersions, ArmClient};
 use foundry_azure::cloud::Cloud;
+use foundry_azure::graph::GraphClient;
 use foundry_azure::http::{Pipeline, RetryPolicy};
 use foundry_azure::network::NetworkOptions;
 use foundry_azure::token::TokenSource;
@@ -15,6 +16,8 @@ use foundry_azure::AzureError;
 pub struct ArmSession {
     /// The typed client every call goes through.
     pub client: ArmClient,
+    /// Microsoft Graph for the same identity: names of the principals that hold roles.
+    pub graph: GraphClient,
 }
 
 impl ArmSession {
@@ -27,9 +30,10 @@ impl ArmSession {
         api: ApiVersions,
     ) -> Result<Self, AzureError> {
         let pipeline = Pipeline::new(network.arm_client()?, tokens, RetryPolicy::default());
+        let graph = GraphClient::new(cloud, pipeline.clone());
         let mut client = ArmClient::with_pipeline(cloud, pipeline);
         client.api = api;
-        Ok(Self { client })
+        Ok(Self { client, graph })
     }
 }
 

@@ -1,6 +1,7 @@
 //! Foundry Desk's core: everything the app does, without a window. The desktop shell (`src-tauri`) and
 //! the `fdesk` CLI are thin layers over this crate; it never depends on tauri.
 
+pub mod access;
 pub mod account_keys;
 pub mod app_info;
 pub mod arm_session;

@@ -52,7 +52,14 @@ pub enum Connection {
         use_azure_cli: bool,
     },
     /// An endpoint and its key, for people without Resource Manager rights.
-    EndpointKey { endpoint: String, api: ApiStyleChoice, deployments: Vec<String> },
+    EndpointKey {
+        endpoint: String,
+        api: ApiStyleChoice,
+        deployments: Vec<String>,
+        /// The Azure account (or Sandbox) profile whose Entra sign-in reaches this endpoint instead of
+        /// the key — once the resource stopped accepting keys.
+        sign_in_with: Option<String>,
+    },
     /// The built-in simulator.
     Sandbox,
 }
@@ -221,7 +228,12 @@ mod tests {
     use super::*;
 
     fn key_profile(endpoint: &str) -> Connection {
-        Connection::EndpointKey { endpoint: endpoint.into(), api: ApiStyleChoice::V1, deployments: vec![] }
+        Connection::EndpointKey {
+            endpoint: endpoint.into(),
+            api: ApiStyleChoice::V1,
+            deployments: vec![],
+            sign_in_with: None,
+        }
     }
 
     #[test]

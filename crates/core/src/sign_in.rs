@@ -40,9 +40,10 @@ pub fn cloud_of(choice: &CloudChoice) -> Result<Cloud, SignInError> {
             let resource_manager = parse(resource_manager)?;
             let mut cloud =
                 Cloud::custom("Custom", resource_manager.clone(), parse(authority_host)?, audience.clone());
-            // A cloud on this computer is the simulator (`fdesk sim`): it serves the price list too.
+            // A cloud on this computer is the simulator (`fdesk sim`): it serves the price list and Graph too.
             if resource_manager.host_str().is_some_and(|h| h == "127.0.0.1" || h == "localhost") {
-                cloud.retail_prices = resource_manager;
+                cloud.retail_prices = resource_manager.clone();
+                cloud.graph = resource_manager;
             }
             cloud
         }

@@ -67,6 +67,9 @@ pub struct SimConfig {
     pub access_token_lifetime_secs: u64,
     /// Lifetime of refresh tokens, in seconds (90 days); 0 mints refresh tokens refused with AADSTS70008.
     pub refresh_token_lifetime_secs: u64,
+    /// How long a new role assignment takes to be enforced, in milliseconds (0: at once). Azure's take up to
+    /// minutes; the list shows them at once either way.
+    pub role_propagation_ms: u64,
 }
 
 impl Default for SimConfig {
@@ -84,6 +87,7 @@ impl Default for SimConfig {
             device_code_mode: DeviceMode::Auto,
             access_token_lifetime_secs: 3600,
             refresh_token_lifetime_secs: 90 * 24 * 3600,
+            role_propagation_ms: 0,
         }
     }
 }

@@ -227,13 +227,14 @@ impl FaultBoard {
 }
 
 /// The ARM answer a response-replacing fault gives (None for `slow`, `async-failed` and the inference-only
-/// kinds, which do not answer ARM requests).
+/// kinds, which do not answer ARM requests); a `forbidden` one names `caller`, as Azure names the client.
 pub fn fault_response(
     fault: &Fault,
     default_retry_after: u64,
     subscription: &str,
     method: &str,
     path: &str,
+    caller: &crate::access::Caller,
 ) -> Option<Response> {
     let retry_after = fault.retry_after.unwrap_or(default_retry_after);
     let mut response = match fault.kind {
@@ -257,16 +258,8 @@ pub fn fault_response(
         ),
         FaultKind::ExpiredToken => crate::errors::expired_authentication_token(300),
         FaultKind::Forbidden => {
-            let (action, scope) = authorization_action(method, path);
-            arm_error(
-                StatusCode::FORBIDDEN,
-                "AuthorizationFailed",
-                &format!(
-                    "The client '{SANDBOX_USER}' with object id '{SANDBOX_USER}' does not have authorization to \
-                     perform action '{action}' over scope '{scope}' or the scope is invalid. If access was \
-                     recently granted, please refresh your credentials."
-                ),
-            )
+            let (action, scope) = crate::access::required_action(method, path);
+            crate::access::authorization_failed(&caller.upn, &caller.oid, &action, &scope)
         }
         FaultKind::Conflict => {
             crate::arm::request_conflict(&crate::arm::parent_resource(path)).into_response()
@@ -289,44 +282,6 @@ pub fn fault_response(
         response.headers_mut().insert("retry-after", HeaderValue::from(retry_after));
     }
     Some(response)
-}
-
-/// The object id of the Sandbox's signed-in user, as Azure names it in an AuthorizationFailed.
-const SANDBOX_USER: &str = "3e9b7c1d-5a2f-4e8b-9c6d-1f0a2b3c4d5e";
-
-/// The RBAC action a request needs and the scope it acts on, worded as Azure words them:
-/// `PUT .../accounts/a/deployments/d` is `Microsoft.CognitiveServices/accounts/deployments/write` on that
-/// deployment; `POST .../accounts/a/listKeys` is `.../accounts/listKeys/action` on the account; a GET of a
-/// collection (`GET .../accounts/a/providers/Microsoft.Insights/metrics`) reads its type
-/// (`Microsoft.Insights/metrics/read`) over the path above it. The last provider namespace of a path names
-/// the action, so extension resources under an account are Insights', not Cognitive Services'.
-fn authorization_action(method: &str, path: &str) -> (String, String) {
-    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-    let Some(provider) = segments.iter().rposition(|s| s.eq_ignore_ascii_case("providers")) else {
-        let verb = if method == "GET" { "read" } else { "write" };
-        return (format!("Microsoft.Resources/subscriptions/resourceGroups/{verb}"), path.to_string());
-    };
-    // After the namespace, segments alternate type / name; an odd one out at the end is an action.
-    let rest = &segments[provider + 1..];
-    let mut kind = rest.first().copied().unwrap_or_default().to_string();
-    let mut pairs = rest[1..].chunks(2);
-    let mut action = None;
-    for pair in pairs.by_ref() {
-        match pair {
-            [type_name, _] => kind = format!("{kind}/{type_name}"),
-            [odd] => action = Some(*odd),
-            _ => {}
-        }
-    }
-    let parent = path.rsplit_once('/').map_or(path, |(s, _)| s);
-    let (verb, scope) = match (action, method) {
-        (Some(collection), "GET") => (format!("{collection}/read"), parent),
-        (Some(action), _) => (format!("{action}/action"), parent),
-        (None, "GET") => ("read".to_string(), path),
-        (None, "DELETE") => ("delete".to_string(), path),
-        (None, _) => ("write".to_string(), path),
-    };
-    (format!("{kind}/{verb}"), scope.to_string())
 }
 
 #[cfg(test)]
@@ -358,34 +313,6 @@ mod tests {
         assert!(faults.iter().all(|f| f.kind.is_inference_only()));
         let json = serde_json::to_value(&faults[0]).unwrap();
         assert_eq!(json, serde_json::json!({"kind": "cut-stream", "after": 2}));
-    }
-
-    #[test]
-    fn a_forbidden_request_names_the_action_and_scope_azure_would() {
-        let account = "/subscriptions/s/resourceGroups/g/providers/Microsoft.CognitiveServices/accounts/a";
-        assert_eq!(
-            authorization_action("PUT", &format!("{account}/deployments/d")),
-            (
-                "Microsoft.CognitiveServices/accounts/deployments/write".into(),
-                format!("{account}/deployments/d")
-            )
-        );
-        assert_eq!(
-            authorization_action("POST", &format!("{account}/listKeys")),
-            ("Microsoft.CognitiveServices/accounts/listKeys/action".into(), account.to_string())
-        );
-        assert_eq!(
-            authorization_action("GET", account),
-            ("Microsoft.CognitiveServices/accounts/read".into(), account.to_string())
-        );
-        assert_eq!(
-            authorization_action("GET", &format!("{account}/providers/Microsoft.Insights/metrics")),
-            ("Microsoft.Insights/metrics/read".into(), format!("{account}/providers/Microsoft.Insights"))
-        );
-        assert_eq!(
-            authorization_action("GET", &format!("{account}/deployments")),
-            ("Microsoft.CognitiveServices/accounts/deployments/read".into(), account.to_string())
-        );
     }
 
     #[test]

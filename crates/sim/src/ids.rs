@@ -26,6 +26,32 @@ pub fn guid() -> String {
     )
 }
 
+/// A GUID that is always the same for the same `text`: fixed ids for what a seed makes up (role assignments
+/// a seed does not list), so they survive a restart.
+pub fn guid_from(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let d = Sha256::digest(text.as_bytes());
+    let hex: String = d.iter().take(16).map(|b| format!("{b:02x}")).collect();
+    format!("{}-{}-4{}-8{}-{}", &hex[0..8], &hex[8..12], &hex[13..16], &hex[17..20], &hex[20..32])
+}
+
+/// Whether `text` is a GUID (`8-4-4-4-12` hex digits).
+pub fn is_guid(text: &str) -> bool {
+    text.len() == 36
+        && text.char_indices().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => c == '-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+/// Now as Azure writes times in resource bodies: `2026-01-31T12:34:56.1234567Z`.
+pub fn precise_timestamp() -> String {
+    use chrono::Timelike;
+    let now = chrono::Utc::now();
+    // Seven digits of fraction (100 ns ticks), which chrono has no format for.
+    format!("{}.{:07}Z", now.format("%Y-%m-%dT%H:%M:%S"), now.nanosecond() % 1_000_000_000 / 100)
+}
+
 /// A random number in `0..bound` (0 when `bound` is 0).
 pub fn random_below(bound: u64) -> u64 {
     random_u64().checked_rem(bound).unwrap_or(0)
@@ -75,5 +101,9 @@ mod tests {
         let id = super::random_alnum(29);
         assert_eq!(id.len(), 29);
         assert!(id.chars().all(|c| c.is_ascii_alphanumeric()));
+        let fixed = super::guid_from("x");
+        assert!(super::is_guid(&fixed) && fixed == super::guid_from("x") && fixed != super::guid_from("y"));
+        assert!(!super::is_guid("not-a-guid"));
+        assert_eq!(super::precise_timestamp().len(), "2026-01-31T12:34:56.1234567Z".len());
     }
 }

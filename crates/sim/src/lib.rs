@@ -1,8 +1,11 @@
 //! The Azure simulator: an HTTP server on a loopback port that answers like Azure does (ARM, inference,
-//! Entra, Azure Monitor metrics of the traffic it served, and the public Retail Prices API). Inference is served under each account's host name as the first path segment (see
+//! Entra, role-based access control, Microsoft Graph's directory reads, Azure Monitor metrics of the traffic it
+//! served, and the public Retail Prices API). Inference is served under each account's host name as the first
+//! path segment (see
 //! [`sandbox_endpoint`]). It shares no types with the client in `crates/azure`, so a misreading of Azure's contract
 //! cannot hide in both. Used in-process by Sandbox mode and the tests, and as the `foundry-sim` binary.
 
+pub mod access;
 mod arm;
 pub mod catalog;
 pub mod config;
@@ -10,6 +13,7 @@ mod control;
 pub mod entra;
 mod errors;
 pub mod faults;
+mod graph;
 mod ids;
 mod inference;
 mod monitor;
@@ -141,6 +145,27 @@ impl RunningSim {
     pub fn endpoint_for(&self, azure_endpoint: &str) -> String {
         sandbox_endpoint(&self.base_url(), azure_endpoint)
     }
+
+    /// Microsoft Graph on this simulator, in place of `https://graph.microsoft.com` (requests go to
+    /// `{graph_url}/v1.0/...`): the base URL.
+    pub fn graph_url(&self) -> String {
+        self.base_url()
+    }
+
+    /// Makes the directory user `upn` (any case; an object id works too) the one who signs in from now on, as
+    /// `POST /_sim/entra/user` does: device codes approved and authorization codes issued after this are
+    /// theirs, and so are the refresh tokens those lead to. Err for a name no directory knows.
+    pub fn sign_in_as(&self, upn: &str) -> Result<(), String> {
+        entra::sign_in_as(&self.state, upn).map(|_| ())
+    }
+
+    /// A valid access token for `upn` and the resource of `resource_scope`
+    /// (`https://cognitiveservices.azure.com/.default`, `https://management.azure.com/.default`,
+    /// `https://graph.microsoft.com/.default`…), minted as if they had signed in: the simulator holds it to the
+    /// user's role assignments. A name no directory knows gets a token for a principal with no roles.
+    pub fn access_token_for(&self, upn: &str, resource_scope: &str) -> String {
+        entra::mint_for(&self.state, upn, resource_scope)
+    }
 }
 
 impl Drop for RunningSim {
@@ -173,7 +198,8 @@ fn router(state: Arc<state::SimState>) -> Router {
         .with_state(state)
 }
 
-/// Everything but the control routes: inference under an account host, the Retail Prices API, ARM otherwise.
+/// Everything but the control routes: inference under an account host, Microsoft Graph under `/v1.0/`, the
+/// Retail Prices API, ARM otherwise.
 async fn dispatch(
     State(state): State<Arc<state::SimState>>,
     method: Method,
@@ -183,12 +209,17 @@ async fn dispatch(
 ) -> Response {
     if inference::is_inference_path(uri.path()) {
         inference::handle(state, method, uri, headers, body).await
+    } else if graph::is_graph_path(uri.path()) {
+        graph::handle(state, method, uri, headers, body).await
     } else if method == Method::GET && uri.path().eq_ignore_ascii_case(prices::PATH) {
         // The price list is down only when a fault names its path: `unavailable` or `500`.
         let down = |k: FaultKind| matches!(k, FaultKind::Unavailable | FaultKind::ServerError);
         match state.faults.take_aimed("GET", uri.path(), down) {
-            Some(fault) => faults::fault_response(&fault, state.retry_after_secs, "", "GET", uri.path())
-                .unwrap_or_else(|| prices::answer(&state, &uri)),
+            Some(fault) => {
+                let anyone = access::Caller::foreign();
+                faults::fault_response(&fault, state.retry_after_secs, "", "GET", uri.path(), &anyone)
+                    .unwrap_or_else(|| prices::answer(&state, &uri))
+            }
             None => prices::answer(&state, &uri),
         }
     } else {

@@ -115,7 +115,7 @@ fn hourly_per_ptu(sku: &str) -> f64 {
     }
 }
 
-/// The seeded USD price of one [`unit`] of a meter of `model` on `sku`, rounded to 10 decimals: what the
+/// The seeded USD price of one [`unit()`] of a meter of `model` on `sku`, rounded to 10 decimals: what the
 /// Retail Prices API answers as `retailPrice` with `currencyCode` USD.
 pub fn usd_price(model: &str, sku: &str, kind: MeterKind) -> f64 {
     usd_price_per(model, sku, kind, unit(model, kind))

@@ -1,4 +1,7 @@
-//! The default seed: what the Sandbox and every test start with unless given a seed file.
+//! The default seed: what the Sandbox and every test start with unless given a seed file. Its people (Ada and
+//! her colleagues, a group, an application) and who may do what are in `people`.
+
+mod people;
 
 use std::collections::BTreeMap;
 
@@ -27,6 +30,31 @@ pub const ACCOUNT_AISERVICES: &str = "contoso-ai-swedencentral";
 pub const SECOND_TENANT_ID: &str = "0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e6f";
 /// The second tenant's only subscription (no resources in it).
 pub const SECOND_SUBSCRIPTION_ID: &str = "3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b";
+
+/// A colleague of Ada with no role anywhere: the person a test grants access to.
+pub const COLLEAGUE_OID: &str = "6a1f2b3c-4d5e-4f60-8172-93a4b5c6d7e8";
+/// The colleague's sign-in name.
+pub const COLLEAGUE_UPN: &str = "grace@contoso.com";
+/// The colleague's display name.
+pub const COLLEAGUE_NAME: &str = "Grace Hopper";
+/// A member of [`GROUP_NAME`], and so an OpenAI User of [`ACCOUNT_OPENAI`].
+pub const ALAN_OID: &str = "7b2c3d4e-5f60-4172-8394-a5b6c7d8e9f0";
+/// Alan's sign-in name.
+pub const ALAN_UPN: &str = "alan@contoso.com";
+/// Monitoring Reader on [`GROUP_EAST`].
+pub const KATHERINE_OID: &str = "8c3d4e5f-6071-4283-94a5-b6c7d8e9f0a1";
+/// Katherine's sign-in name.
+pub const KATHERINE_UPN: &str = "katherine@contoso.com";
+/// The security group with Cognitive Services OpenAI User on [`ACCOUNT_OPENAI`] (Alan is in it, Grace is not).
+pub const GROUP_OID: &str = "9d4e5f60-7182-4394-a5b6-c7d8e9f0a1b2";
+/// The group's display name.
+pub const GROUP_NAME: &str = "AI Platform team";
+/// The service principal with Cognitive Services User on [`ACCOUNT_OPENAI`].
+pub const APP_OID: &str = "ae5f6071-8293-44a5-b6c7-d8e9f0a1b2c3";
+/// Its application (client) id.
+pub const APP_ID: &str = "bf607182-93a4-45b6-97d8-e9f0a1b2c3d4";
+/// Its display name.
+pub const APP_NAME: &str = "contoso-chat-app";
 
 /// Regions with a catalog and quota.
 pub const REGIONS: [&str; 2] = ["eastus", "swedencentral"];
@@ -140,6 +168,8 @@ impl Seed {
             }],
             quotas: Vec::new(),
             catalog: REGIONS.iter().map(|region| region_catalog(region)).collect(),
+            directories: vec![people::directory()],
+            role_assignments: people::role_assignments(),
         };
         seed.quotas = default_quotas(&seed);
         seed

@@ -26,6 +26,11 @@ pub struct Seed {
     pub quotas: Vec<QuotaSeed>,
     /// The model catalog of each region.
     pub catalog: Vec<RegionCatalog>,
+    /// Each tenant's Entra directory: users, groups, service principals (Ada is added to every tenant's).
+    pub directories: Vec<crate::access::DirectorySeed>,
+    /// Role assignments at start; a subscription none of them is in gets Ada as Owner and Cognitive Services
+    /// OpenAI User there, so seeds written before access control was simulated keep working.
+    pub role_assignments: Vec<crate::access::RoleAssignmentSeed>,
 }
 
 /// An Entra tenant.

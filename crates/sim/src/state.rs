@@ -50,8 +50,10 @@ impl SimState {
         let faults = FaultBoard::default();
         let entra = crate::entra::EntraState::new(&config);
         faults.set(config.faults);
+        let mut world = World::from_seed(config.seed);
+        world.access.propagation = std::time::Duration::from_millis(config.role_propagation_ms);
         Self {
-            world: Mutex::new(World::from_seed(config.seed)),
+            world: Mutex::new(world),
             faults,
             lro_shape: config.lro_shape,
             polls_to_finish: config.polls_to_finish,

@@ -27,6 +27,8 @@ pub struct World {
     pub catalog: Vec<RegionCatalog>,
     /// Long-running operations by id.
     pub operations: HashMap<String, crate::arm::lro::Operation>,
+    /// Directories and role assignments.
+    pub access: crate::access::AccessBook,
 }
 
 /// A Cognitive Services account.
@@ -111,7 +113,13 @@ impl Deployment {
 
 impl World {
     /// Builds the world from a seed (keys are random unless the seed fixes them).
-    pub fn from_seed(seed: Seed) -> Self {
+    pub fn from_seed(mut seed: Seed) -> Self {
+        let access = crate::access::AccessBook::from_seed(
+            std::mem::take(&mut seed.directories),
+            std::mem::take(&mut seed.role_assignments),
+            &seed.tenants,
+            &seed.subscriptions,
+        );
         let mut accounts: Vec<Account> = seed
             .accounts
             .into_iter()
@@ -148,6 +156,7 @@ impl World {
             quotas: seed.quotas,
             catalog: seed.catalog,
             operations: HashMap::new(),
+            access,
         };
         for d in seed.deployments {
             let deployment = world_deployment(&world, &accounts, &d);

@@ -1,5 +1,6 @@
 //! Tauri commands: each takes typed input, calls one core function, and maps the error.
 
+pub mod access;
 pub mod app;
 pub mod connections;
 pub mod deployments;

@@ -29,6 +29,8 @@ pub struct ApiVersions {
     pub resource_groups: String,
     /// Azure Monitor metrics (Microsoft.Insights).
     pub monitor: String,
+    /// Role assignments, definitions and permissions (Microsoft.Authorization).
+    pub authorization: String,
 }
 
 impl Default for ApiVersions {
@@ -38,6 +40,7 @@ impl Default for ApiVersions {
             subscriptions: "2022-12-01".into(),
             resource_groups: "2025-04-01".into(),
             monitor: "2024-02-01".into(),
+            authorization: "2022-04-01".into(),
         }
     }
 }
@@ -56,6 +59,25 @@ pub mod roles {
     pub const USAGES_READER: &str = "Cognitive Services Usages Reader";
     /// Metrics (Azure Monitor); any reader role on the resource also allows it.
     pub const MONITORING_READER: &str = "Monitoring Reader";
+    /// Granting and revoking roles.
+    pub const ACCESS_ADMIN: &str = "Owner or User Access Administrator";
+    /// Reading who has which role (any reader role on the resource allows it).
+    pub const ASSIGNMENTS_READER: &str = "Reader (or any role on the resource)";
+}
+
+/// Built-in role definition ids: the same in every tenant.
+pub mod role_ids {
+    pub const OWNER: &str = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
+    pub const CONTRIBUTOR: &str = "b24988ac-6180-42a0-ab88-20f7382dd24c";
+    pub const READER: &str = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
+    pub const USER_ACCESS_ADMINISTRATOR: &str = "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9";
+    pub const OPENAI_USER: &str = "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd";
+    pub const OPENAI_CONTRIBUTOR: &str = "a001fd3d-188f-4b5d-821b-7da978bf7442";
+    pub const COGNITIVE_SERVICES_USER: &str = "a97b65f3-24c7-4388-baec-2e87135dc908";
+    pub const COGNITIVE_SERVICES_CONTRIBUTOR: &str = "25fbc0a9-bd7c-42a3-aa1a-3b75d497ee68";
+    pub const USAGES_READER: &str = "bba48692-92b0-4667-a9ad-c31c7b334ac2";
+    pub const MONITORING_READER: &str = "43d0d8ad-25c7-4714-9337-8ba259a9fe05";
+    pub const FOUNDRY_USER: &str = "53ca6127-db72-4b80-b1b0-d745d6d5456d";
 }
 
 /// A Cognitive Services account by its coordinates.
@@ -226,7 +248,7 @@ impl ArmClient {
         self.send_mutation(method, url, body, role).await?.json()
     }
 
-    async fn send_mutation(
+    pub(crate) async fn send_mutation(
         &self,
         method: Method,
         url: String,

@@ -12,6 +12,7 @@ use foundry_azure::{AzureError, ErrorKind};
 use serde::Serialize;
 
 use super::{ConnectionError, Connections};
+use crate::access::MyAccess;
 use crate::endpoint_keys;
 use crate::profiles::{ApiStyleChoice, Connection, Profile};
 
@@ -51,11 +52,24 @@ pub struct CheckResult {
     pub request_id: Option<String>,
 }
 
-/// Every check, in order.
+/// Every check, in order, and what the signed-in person can do on the account checked.
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ConnectionReport {
     pub checks: Vec<CheckResult>,
+    /// "What can I do here?" on the account the checks used; none without one (or when Azure would not
+    /// say).
+    pub access: Option<AccountAccess>,
+}
+
+/// "What can I do here?" for one account.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountAccess {
+    pub subscription_id: String,
+    pub resource_group: String,
+    pub account_name: String,
+    pub access: MyAccess,
 }
 
 fn ok(area: CheckArea, summary: String) -> CheckResult {
@@ -106,17 +120,28 @@ impl Connections {
     /// profile that cannot even start (unknown, signed out) is an error.
     pub async fn check(&self, profile_id: &str) -> Result<ConnectionReport, ConnectionError> {
         let profile = self.profile(profile_id)?;
-        let checks = match &profile.connection {
-            Connection::EndpointKey { endpoint, api, deployments } => {
-                vec![
+        let (checks, account) = match &profile.connection {
+            Connection::EndpointKey { endpoint, api, deployments, sign_in_with } => {
+                let checks = vec![
                     skipped(CheckArea::Arm, "Not used: this profile reaches inference with a key only."),
                     skipped(CheckArea::Deployments, "Deployment names are typed for this profile."),
-                    self.check_key_inference(endpoint, api, deployments.first()).await,
-                ]
+                    self.check_key_inference(endpoint, api, deployments.first(), sign_in_with.as_deref())
+                        .await,
+                ];
+                (checks, None)
             }
             _ => self.check_through_arm(&profile).await?,
         };
-        Ok(ConnectionReport { checks })
+        let access = match account {
+            Some(at) => self.my_access(profile_id, &at).await.ok().map(|access| AccountAccess {
+                subscription_id: at.subscription,
+                resource_group: at.resource_group,
+                account_name: at.name,
+                access,
+            }),
+            None => None,
+        };
+        Ok(ConnectionReport { checks, access })
     }
 
     async fn check_key_inference(
@@ -124,21 +149,31 @@ impl Connections {
         endpoint: &str,
         api: &ApiStyleChoice,
         deployment: Option<&String>,
+        sign_in_with: Option<&str>,
     ) -> CheckResult {
         let area = CheckArea::Inference;
         let Some(deployment) = deployment else {
             return skipped(area, "Add a deployment name to this profile to check inference.");
         };
+        let style = match api {
+            ApiStyleChoice::V1 => ApiStyle::V1 { api_version: None },
+            ApiStyleChoice::Classic { api_version } => ApiStyle::Classic { api_version: api_version.clone() },
+        };
+        if let Some(through) = sign_in_with {
+            return match self.profile(through).and_then(|p| self.tokens(&p)) {
+                Ok(tokens) => {
+                    self.ping_deployment(endpoint, style, deployment, None, InferenceAuth::Token(tokens))
+                        .await
+                }
+                Err(e) => failed(area, &AzureError::local(ErrorKind::Auth, e.to_string()), None),
+            };
+        }
         let key = match endpoint_keys::load(self.secrets.as_ref(), endpoint) {
             Ok(Some(key)) => key,
             Ok(None) => {
                 return skipped(area, "No key is saved for this endpoint: paste one to check inference.")
             }
             Err(e) => return failed(area, &AzureError::local(ErrorKind::Auth, e.to_string()), None),
-        };
-        let style = match api {
-            ApiStyleChoice::V1 => ApiStyle::V1 { api_version: None },
-            ApiStyleChoice::Classic { api_version } => ApiStyle::Classic { api_version: api_version.clone() },
         };
         let auth = InferenceAuth::ApiKey(ApiKey::new(key.expose()));
         self.ping_deployment(endpoint, style, deployment, None, auth).await
@@ -167,18 +202,23 @@ impl Connections {
         }
     }
 
-    async fn check_through_arm(&self, profile: &Profile) -> Result<Vec<CheckResult>, ConnectionError> {
+    /// The Resource Manager checks, and the account they used (for "what can I do here?").
+    async fn check_through_arm(
+        &self,
+        profile: &Profile,
+    ) -> Result<(Vec<CheckResult>, Option<AccountRef>), ConnectionError> {
         let arm = self.arm(profile).await?;
         let subscriptions = match arm.list_subscriptions().await {
             Ok(subscriptions) => subscriptions,
             Err(e) => {
                 let error = self.azure(profile, e);
                 if let ConnectionError::Azure(e) = &error {
-                    return Ok(vec![
+                    let checks = vec![
                         failed(CheckArea::Arm, e, Some(roles::READER)),
                         skipped(CheckArea::Deployments, "Needs Resource Manager."),
                         skipped(CheckArea::Inference, "Needs Resource Manager to find a deployment."),
-                    ]);
+                    ];
+                    return Ok((checks, None));
                 }
                 return Err(error);
             }
@@ -199,14 +239,14 @@ impl Connections {
         else {
             checks.push(skipped(CheckArea::Deployments, "No AI resource is visible in these subscriptions."));
             checks.push(skipped(CheckArea::Inference, "No AI resource to send a request to."));
-            return Ok(checks);
+            return Ok((checks, None));
         };
         let deployments = match arm.list_deployments(&at).await {
             Ok(deployments) => deployments,
             Err(e) => {
                 checks.push(failed(CheckArea::Deployments, &e, Some(roles::READER)));
                 checks.push(skipped(CheckArea::Inference, "Needs the deployments list."));
-                return Ok(checks);
+                return Ok((checks, Some(at)));
             }
         };
         checks.push(ok(
@@ -217,7 +257,7 @@ impl Connections {
         let chat = deployments.iter().find(|d| !d.properties.model.name.contains("embedding"));
         let (Some(deployment), Some(endpoint)) = (chat, account.properties.endpoint.as_deref()) else {
             checks.push(skipped(CheckArea::Inference, "No chat deployment to send a request to."));
-            return Ok(checks);
+            return Ok((checks, Some(at)));
         };
         let endpoint = self.reachable_endpoint(profile, endpoint).await?;
         let auth = InferenceAuth::Token(self.tokens(profile)?);
@@ -231,6 +271,6 @@ impl Connections {
             )
             .await,
         );
-        Ok(checks)
+        Ok((checks, Some(at)))
     }
 }

@@ -2,6 +2,7 @@
 //! sign-in, tenants and subscriptions, keys fetched from Azure, and the connection check. The desktop
 //! shell's commands are a line or two over these methods.
 
+mod access;
 mod check;
 mod deployment_changes;
 mod deployments;
@@ -22,7 +23,7 @@ use std::sync::{Arc, RwLock};
 use foundry_azure::inference::InferenceEndpoint;
 use serde::{Deserialize, Serialize};
 
-pub use check::{CheckArea, CheckOutcome, CheckResult, ConnectionReport};
+pub use check::{AccountAccess, CheckArea, CheckOutcome, CheckResult, ConnectionReport};
 pub use deployment_changes::ChangeReview;
 pub use deployments::Review;
 pub use discovery::{DeploymentChoice, FoundDeployments};
@@ -187,8 +188,12 @@ impl Connections {
         }
         let deployments: Vec<String> =
             new.deployments.iter().map(|d| d.trim().to_string()).filter(|d| !d.is_empty()).collect();
-        let connection =
-            Connection::EndpointKey { endpoint: endpoint.as_str().to_string(), api: new.api, deployments };
+        let connection = Connection::EndpointKey {
+            endpoint: endpoint.as_str().to_string(),
+            api: new.api,
+            deployments,
+            sign_in_with: None,
+        };
         let profile = self.profiles().add(&new.name, connection)?;
         if let Some(key) = new.key.filter(|k| !k.trim().is_empty()) {
             if let Err(e) = self.keys().save(endpoint.as_str(), &Secret::new(key), KeyOrigin::Pasted) {
@@ -207,7 +212,7 @@ impl Connections {
         sign_in::cloud_of(&new.cloud).map_err(|e| ConnectionError::Input(e.to_string()))?;
         let client_id = new.client_id.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
         if let Some(id) = &client_id {
-            if !is_guid(id) {
+            if !crate::access::is_guid(id) {
                 return Err(ConnectionError::Input(
                     "the client id is an application (client) id: a GUID like 04b07795-8ddb-461a-bbee-02f9e1bf7b46".into(),
                 ));
@@ -286,12 +291,6 @@ fn check_api_version(version: &str) -> Result<(), ConnectionError> {
             "'{v}' is not an api-version: use a date like 2024-10-21 or 2025-04-01-preview"
         )))
     }
-}
-
-fn is_guid(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    parts.iter().map(|p| p.len()).eq([8, 4, 4, 4, 12])
-        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]

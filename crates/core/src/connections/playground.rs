@@ -167,6 +167,16 @@ impl Connections {
             local(ProblemKind::Other, e.to_string(), "Pick another deployment: this profile was removed.")
         })?;
         let (endpoint, style, auth, uses_key) = match &profile.connection {
+            Connection::EndpointKey { endpoint, api, sign_in_with: Some(through), .. } => {
+                let tokens = self.profile(through).and_then(|p| self.tokens(&p)).map_err(|e| {
+                    local(
+                        ProblemKind::SignInRequired,
+                        e.to_string(),
+                        "Sign in with the profile this endpoint uses on the Connections screen, then send again.",
+                    )
+                })?;
+                (endpoint.clone(), api_style(api), InferenceAuth::Token(tokens), false)
+            }
             Connection::EndpointKey { endpoint, api, .. } => {
                 let key = endpoint_keys::load(self.secrets.as_ref(), endpoint).map_err(|e| {
                     local(ProblemKind::NoKey, e.to_string(), "Unlock the keychain, then send again.")
@@ -178,13 +188,7 @@ impl Connections {
                         "Paste one of the resource's keys on the Connections screen, then send again.",
                     ));
                 };
-                let style = match api {
-                    ApiStyleChoice::V1 => ApiStyle::V1 { api_version: None },
-                    ApiStyleChoice::Classic { api_version } => {
-                        ApiStyle::Classic { api_version: api_version.clone() }
-                    }
-                };
-                (endpoint.clone(), style, InferenceAuth::ApiKey(ApiKey::new(key.expose())), true)
+                (endpoint.clone(), api_style(api), InferenceAuth::ApiKey(ApiKey::new(key.expose())), true)
             }
             _ => {
                 let reachable = self.reachable_endpoint(&profile, &target.endpoint).await;
@@ -318,5 +322,13 @@ impl Connections {
             SimulatedProblem::PromptFiltered => fault.category = Some("violence".into()),
         }
         self.sandbox.add_faults(vec![fault]).await
+    }
+}
+
+/// The wire form an endpoint + key profile chose.
+fn api_style(api: &ApiStyleChoice) -> ApiStyle {
+    match api {
+        ApiStyleChoice::V1 => ApiStyle::V1 { api_version: None },
+        ApiStyleChoice::Classic { api_version } => ApiStyle::Classic { api_version: api_version.clone() },
     }
 }

@@ -242,7 +242,7 @@ impl Connections {
         accounts.into_iter().filter_map(|a| self.account_view(a).transpose()).collect()
     }
 
-    fn account_view(&self, account: Account) -> Result<Option<AccountView>, ConnectionError> {
+    pub(super) fn account_view(&self, account: Account) -> Result<Option<AccountView>, ConnectionError> {
         let Some(at) = AccountRef::from_id(&account.id) else { return Ok(None) };
         let endpoint = account.properties.endpoint.clone();
         let key = match &endpoint {

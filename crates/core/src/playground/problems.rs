@@ -102,6 +102,23 @@ pub fn explain(error: &AzureError, context: &ProblemContext) -> ChatProblem {
              the name (deployment names are case-sensitive) and the endpoint."
                 .into(),
         ),
+        ErrorKind::Auth if error.code.as_deref() == Some("AuthenticationTypeDisabled") => (
+            ProblemKind::Auth,
+            "This resource no longer accepts keys".into(),
+            "Key access was switched off on it: only Entra sign-in works. Switch this profile to Entra \
+             sign-in, or ask the resource's owner to accept keys again (its Access tab)."
+                .into(),
+        ),
+        // A valid sign-in without a data role: Azure answers 401 here, but it is a missing role.
+        ErrorKind::Auth if error.code.as_deref() == Some("PermissionDenied") => (
+            ProblemKind::Forbidden,
+            "You are signed in, but may not call this deployment".into(),
+            format!(
+                "Chatting needs the '{}' role on the resource; ask its owner to grant it on its Access tab \
+                 (it can take up to 5 minutes to apply).",
+                roles::OPENAI_USER
+            ),
+        ),
         ErrorKind::Auth if context.uses_key => (
             ProblemKind::Auth,
             "The API key was refused".into(),

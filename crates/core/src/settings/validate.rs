@@ -103,7 +103,7 @@ fn azure(settings: &Settings, found: &mut Problems) {
         }
     }
     if let Some(client) = &azure.sign_in_client_id {
-        if !is_guid(client) {
+        if !crate::access::is_guid(client) {
             found.add(
                 "azure.signInClientId",
                 format!("\"{client}\" is not an application (client) id: it looks like 00000000-0000-0000-0000-000000000000"),
@@ -112,7 +112,7 @@ fn azure(settings: &Settings, found: &mut Problems) {
     }
     if let Some(tenant) = &azure.sign_in_tenant {
         let named = ["organizations", "common", "consumers"].contains(&tenant.as_str());
-        if !(named || is_guid(tenant) || is_domain(tenant)) {
+        if !(named || crate::access::is_guid(tenant) || is_domain(tenant)) {
             found.add(
                 "azure.signInTenant",
                 format!("\"{tenant}\" is not a tenant: use its id, a domain like contoso.onmicrosoft.com, or organizations"),
@@ -227,15 +227,6 @@ fn is_api_version(text: &str) -> bool {
 
 fn api_version_hint(text: &str) -> String {
     format!("\"{text}\" is not an api-version: a date like 2024-10-21 or 2025-04-01-preview")
-}
-
-fn is_guid(text: &str) -> bool {
-    let groups: Vec<&str> = text.split('-').collect();
-    groups.len() == 5
-        && groups
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(group, length)| group.len() == length && group.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 fn is_domain(text: &str) -> bool {

@@ -1,5 +1,6 @@
-//! Cognitive Services accounts: lists, get, keys, the models an account can deploy, its usages and its
-//! content-filter policies. Routes everything under `A` to the right handler (its Azure Monitor metrics too).
+//! Cognitive Services accounts: lists (only what the caller may read), get, PATCH (key authentication on or
+//! off, tags), keys, the models an account can deploy, its usages and its content-filter policies. Routes
+//! everything under `A` to the right handler (its Azure Monitor metrics too).
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -14,6 +15,7 @@ pub fn route(call: &Call, sub: &str, rg: &str, rest: &[&str], raw: &[String]) ->
     match (call.method.as_str(), rest) {
         ("GET", []) => list_by_group(call, sub, rg),
         ("GET", [_]) => get(call, sub, rg, &raw[0]),
+        ("PATCH", [_]) => patch(call, sub, rg, &raw[0]),
         ("POST", [_, "listkeys"]) => keys(call, sub, rg, &raw[0], None),
         ("POST", [_, "regeneratekey"]) => regenerate_key(call, sub, rg, &raw[0]),
         ("GET", [_, "models"]) => models(call, sub, rg, &raw[0]),
@@ -39,6 +41,9 @@ pub fn route(call: &Call, sub: &str, rg: &str, rest: &[&str], raw: &[String]) ->
     }
 }
 
+/// What reading an account takes: a list shows only the accounts the caller may read.
+const READ: &str = "Microsoft.CognitiveServices/accounts/read";
+
 /// `GET S/accounts`.
 pub fn list_by_subscription(call: &Call, sub: &str) -> Response {
     let world = call.state.world();
@@ -49,6 +54,7 @@ pub fn list_by_subscription(call: &Call, sub: &str) -> Response {
         .accounts
         .iter()
         .filter(|a| a.subscription_id.eq_ignore_ascii_case(sub))
+        .filter(|a| call.caller.may(&world.access, &render::account_id(a), READ))
         .map(render::account)
         .collect();
     drop(world);
@@ -64,6 +70,7 @@ fn list_by_group(call: &Call, sub: &str, rg: &str) -> Response {
         .accounts
         .iter()
         .filter(|a| a.subscription_id.eq_ignore_ascii_case(sub) && a.resource_group.eq_ignore_ascii_case(rg))
+        .filter(|a| call.caller.may(&world.access, &render::account_id(a), READ))
         .map(render::account)
         .collect();
     drop(world);
@@ -86,15 +93,57 @@ fn keys(call: &Call, sub: &str, rg: &str, name: &str, regenerate: Option<usize>)
     };
     let account = &mut world.accounts[index];
     if account.disable_local_auth {
+        let what = if regenerate.is_some() { "regenerate" } else { "list" };
         return bad_request(
             "BadRequest",
-            "Failed to list key. disableLocalAuth is set to be true. Use Microsoft Entra ID authentication.",
+            &format!("Failed to {what} key. disableLocalAuth is set to be true"),
         );
     }
     if let Some(slot) = regenerate {
         account.keys[slot] = crate::ids::account_key();
     }
     super::json(StatusCode::OK, json!({"key1": account.keys[0], "key2": account.keys[1]}))
+}
+
+/// `PATCH A` with `{"properties": {"disableLocalAuth": bool}, "tags": {…}}` (either may be left out): 200 with
+/// the whole account, at once. Keys stop (or start) working on inference from the next request.
+fn patch(call: &Call, sub: &str, rg: &str, name: &str) -> Response {
+    let invalid = |problem: &str| {
+        bad_request(
+            "InvalidRequestContent",
+            &format!("The request content was invalid and could not be deserialized: {problem}"),
+        )
+    };
+    let body: Value = match serde_json::from_slice(&call.body) {
+        Ok(Value::Object(body)) => Value::Object(body),
+        Ok(_) => return invalid("an object is expected."),
+        Err(e) => return invalid(&format!("'{e}'.")),
+    };
+    let disable = match body.pointer("/properties/disableLocalAuth") {
+        None | Some(Value::Null) => None,
+        Some(Value::Bool(flag)) => Some(*flag),
+        Some(other) => return invalid(&format!("'disableLocalAuth' must be true or false, not {other}.")),
+    };
+    let tags = match body.get("tags") {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(tags)) => {
+            Some(tags.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string())).collect())
+        }
+        Some(_) => return invalid("'tags' must be an object."),
+    };
+    let mut world = call.state.world();
+    let index = match require_account(&world, sub, rg, name) {
+        Ok(index) => index,
+        Err(missing) => return missing.into_response(),
+    };
+    let account = &mut world.accounts[index];
+    if let Some(disable) = disable {
+        account.disable_local_auth = disable;
+    }
+    if let Some(tags) = tags {
+        account.tags = tags;
+    }
+    super::json(StatusCode::OK, render::account(account))
 }
 
 fn regenerate_key(call: &Call, sub: &str, rg: &str, name: &str) -> Response {

@@ -5,14 +5,15 @@
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 
+use crate::access::Caller;
 use crate::entra::bearer::{self, Verdict, ARM_AUDIENCES};
 use crate::errors::{arm_error, expired_authentication_token, www_authenticate};
 use crate::state::SimState;
 
-/// Checks the caller of an ARM request to `path`. `Ok(Some(tenant))` for a simulator-issued token (its
-/// `tid`: `GET /subscriptions` lists that tenant's), `Ok(None)` for any other token, `Err` the 401 (boxed:
-/// a response is large and the happy path should not pay for it).
-pub fn check(state: &SimState, headers: &HeaderMap, path: &str) -> Result<Option<String>, Box<Response>> {
+/// Checks the caller of an ARM request to `path`: for a simulator-issued token the principal it names and its
+/// `tid` (`GET /subscriptions` lists that tenant's), for any other token Ada, unrestricted; `Err` the 401
+/// (boxed: a response is large and the happy path should not pay for it).
+pub fn check(state: &SimState, headers: &HeaderMap, path: &str) -> Result<Caller, Box<Response>> {
     let token = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
@@ -26,9 +27,9 @@ pub fn check(state: &SimState, headers: &HeaderMap, path: &str) -> Result<Option
             "Authentication failed. The 'Authorization' header is missing.",
         )));
     };
-    let tenant = match bearer::inspect(token, &ARM_AUDIENCES) {
-        Verdict::Foreign => return Ok(None),
-        Verdict::Valid { tenant_id } => tenant_id,
+    let caller = match bearer::inspect(token, &ARM_AUDIENCES) {
+        Verdict::Foreign => return Ok(Caller::foreign()),
+        Verdict::Valid { tenant_id, oid, upn } => Caller::issued(&oid, &upn, &tenant_id),
         Verdict::Expired { exp, now } => {
             return Err(Box::new(expired_authentication_token(now as i64 - exp as i64)))
         }
@@ -56,8 +57,8 @@ pub fn check(state: &SimState, headers: &HeaderMap, path: &str) -> Result<Option
             return Err(Box::new(response));
         }
     };
-    check_tenant(state, path, &tenant)?;
-    Ok(Some(tenant))
+    check_tenant(state, path, caller.tenant.as_deref().unwrap_or_default())?;
+    Ok(caller)
 }
 
 /// A subscription answers only tokens of its own tenant (or of a tenant managing it through Lighthouse).

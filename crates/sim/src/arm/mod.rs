@@ -3,8 +3,10 @@
 
 mod accounts;
 mod auth;
+mod authorization;
 mod catalog_reads;
 mod deployments;
+mod enforce;
 pub mod lro;
 mod mutate;
 mod paging;
@@ -48,8 +50,8 @@ pub struct Call<'a> {
     pub lro_shape: LroShape,
     /// Whether an `async-failed` fault applies to an operation this request starts.
     pub fail_operation: bool,
-    /// The tenant of a simulator-issued token (None for any other token).
-    pub token_tenant: Option<String>,
+    /// Who is calling (Ada, unrestricted, for a token the simulator did not issue).
+    pub caller: crate::access::Caller,
 }
 
 /// The fallback handler: every ARM-shaped request comes here.
@@ -77,8 +79,8 @@ async fn answer(state: &SimState, method: Method, uri: &Uri, headers: &HeaderMap
         // Not an ARM path: the other surfaces (inference, Entra) get their own routes.
         return crate::errors::no_such_route(method, uri.clone()).await;
     }
-    let token_tenant = match auth::check(state, headers, &path) {
-        Ok(tenant) => tenant,
+    let caller = match auth::check(state, headers, &path) {
+        Ok(caller) => caller,
         Err(refused) => return *refused,
     };
     let header_faults = match headers.get("x-sim-fault").and_then(|v| v.to_str().ok()) {
@@ -113,8 +115,8 @@ async fn answer(state: &SimState, method: Method, uri: &Uri, headers: &HeaderMap
         .find(|f| answering(f.kind))
         .cloned()
         .or_else(|| state.faults.take(&method_name, &path, answering));
-    if let Some(response) =
-        replacing.and_then(|f| fault_response(&f, state.retry_after_secs, &subscription, &method_name, &path))
+    if let Some(response) = replacing
+        .and_then(|f| fault_response(&f, state.retry_after_secs, &subscription, &method_name, &path, &caller))
     {
         return response;
     }
@@ -147,8 +149,11 @@ async fn answer(state: &SimState, method: Method, uri: &Uri, headers: &HeaderMap
         body,
         lro_shape,
         fail_operation,
-        token_tenant,
+        caller,
     };
+    if let Some(refused) = enforce::refuse(&call) {
+        return refused;
+    }
     route(&call)
 }
 
@@ -157,6 +162,10 @@ fn route(call: &Call) -> Response {
     let l: Vec<&str> = lower.iter().map(String::as_str).collect();
     let s = &call.segments;
     let method = call.method.as_str();
+    // Microsoft.Authorization is an extension of whatever scope comes before it.
+    if let Some(at) = l.windows(2).position(|w| w == ["providers", "microsoft.authorization"]) {
+        return authorization::route(call, &l[..at], &s[..at], &l[at + 2..], &s[at + 2..]);
+    }
     match (method, l.as_slice()) {
         ("GET", ["subscriptions"]) => tenancy::subscriptions(call),
         ("GET", ["tenants"]) => tenancy::tenants(call),

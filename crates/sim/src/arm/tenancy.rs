@@ -18,7 +18,7 @@ pub fn subscriptions(call: &Call) -> Response {
         .subscriptions
         .iter()
         // A token names its tenant: ARM lists that tenant's subscriptions (and those it manages).
-        .filter(|s| call.token_tenant.as_deref().is_none_or(|tenant| super::auth::serves(s, tenant)))
+        .filter(|s| call.caller.tenant.as_deref().is_none_or(|tenant| super::auth::serves(s, tenant)))
         .map(|s| {
             json!({
                 "id": format!("/subscriptions/{}", s.subscription_id),

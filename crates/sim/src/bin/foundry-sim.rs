@@ -40,6 +40,9 @@ struct Args {
     /// Lifetime of issued access tokens, in seconds.
     #[arg(long, default_value_t = 3600)]
     access_token_lifetime: u64,
+    /// Milliseconds a new role assignment takes to be enforced (it is listed at once).
+    #[arg(long, default_value_t = 0)]
+    role_propagation_ms: u64,
     /// Print the built-in seed as JSON and exit.
     #[arg(long)]
     print_seed: bool,
@@ -74,6 +77,7 @@ async fn main() -> std::io::Result<()> {
     config.device_code_mode = serde_json::from_value::<DeviceMode>(serde_json::json!(args.device_code_mode))
         .map_err(|_| invalid(format!("unknown --device-code-mode '{}'", args.device_code_mode)))?;
     config.access_token_lifetime_secs = args.access_token_lifetime;
+    config.role_propagation_ms = args.role_propagation_ms;
     let sim = foundry_sim::RunningSim::start_with_on(config, args.port).await?;
     println!("{}", sim.base_url());
     tokio::signal::ctrl_c().await?;

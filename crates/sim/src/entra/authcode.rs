@@ -50,7 +50,9 @@ pub async fn authorize(
         match check(&params, &tenant) {
             Ok((scope, challenge)) => {
                 let code = format!("1.AS{}", crate::ids::random_alnum(200));
-                state.entra.books().codes.insert(
+                let mut books = state.entra.books();
+                let user = books.user.clone();
+                books.codes.insert(
                     code.clone(),
                     AuthCode {
                         client_id: client_id.to_string(),
@@ -60,8 +62,10 @@ pub async fn authorize(
                         scope: scope.to_string(),
                         issued: Instant::now(),
                         redeemed: false,
+                        user,
                     },
                 );
+                drop(books);
                 pairs.append_pair("code", &code);
             }
             Err(e) => {
@@ -191,5 +195,5 @@ pub fn redeem(
     record.redeemed = true;
     let scopes = Scopes::parse(&record.scope, &record.tenant_id)?;
     let refresh = scopes.offline_access;
-    Ok(Redeemed { tenant_id: record.tenant_id.clone(), scopes, refresh })
+    Ok(Redeemed { tenant_id: record.tenant_id.clone(), scopes, refresh, user: record.user.clone() })
 }

@@ -14,6 +14,10 @@ pub const ARM_AUDIENCES: [&str; 2] =
 /// The audiences the inference data plane accepts: Cognitive Services, and Foundry's `ai.azure.com`.
 pub const INFERENCE_AUDIENCES: [&str; 2] = ["https://cognitiveservices.azure.com", "https://ai.azure.com"];
 
+/// The audiences Microsoft Graph accepts: its URL, or its application id.
+pub const GRAPH_AUDIENCES: [&str; 2] =
+    ["https://graph.microsoft.com", "00000003-0000-0000-c000-000000000000"];
+
 /// What a bearer token is worth to a service accepting `audiences`.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Verdict {
@@ -23,6 +27,10 @@ pub enum Verdict {
     Valid {
         /// The token's `tid`.
         tenant_id: String,
+        /// Who it was issued to (`oid`).
+        oid: String,
+        /// Their sign-in name (`upn`).
+        upn: String,
     },
     /// Past its `exp` (Unix seconds), `now` being the time of the check.
     Expired {
@@ -61,8 +69,10 @@ pub fn inspect(token: &str, audiences: &[&str]) -> Verdict {
     if !audiences.iter().any(|allowed| same_resource(allowed, &aud)) {
         return Verdict::WrongAudience { aud };
     }
-    match text("tid") {
-        tenant_id if !tenant_id.is_empty() => Verdict::Valid { tenant_id },
+    match (text("tid"), text("oid")) {
+        (tenant_id, oid) if !tenant_id.is_empty() && !oid.is_empty() => {
+            Verdict::Valid { tenant_id, oid, upn: text("upn") }
+        }
         _ => Verdict::Invalid,
     }
 }
@@ -74,13 +84,29 @@ mod tests {
 
     fn token(scope: &str, lifetime_secs: u64) -> String {
         let scopes = Scopes::parse(scope, "t").unwrap();
-        jwt::access_token(&jwt::Grant { tenant_id: "tid", client_id: "c", scopes: &scopes, lifetime_secs })
+        let person = crate::entra::Person::ada();
+        jwt::access_token(&jwt::Grant {
+            tenant_id: "tid",
+            client_id: "c",
+            scopes: &scopes,
+            lifetime_secs,
+            person: &person,
+        })
     }
 
     #[test]
     fn issued_tokens_are_held_to_expiry_and_audience() {
         let arm = token("https://management.azure.com/.default", 600);
-        assert_eq!(inspect(&arm, &ARM_AUDIENCES), Verdict::Valid { tenant_id: "tid".into() });
+        assert_eq!(
+            inspect(&arm, &ARM_AUDIENCES),
+            Verdict::Valid {
+                tenant_id: "tid".into(),
+                oid: crate::entra::USER_OID.into(),
+                upn: crate::entra::USER_UPN.into()
+            }
+        );
+        let graph = token("https://graph.microsoft.com/.default", 600);
+        assert!(matches!(inspect(&graph, &GRAPH_AUDIENCES), Verdict::Valid { .. }));
         assert_eq!(
             inspect(&arm, &INFERENCE_AUDIENCES),
             Verdict::WrongAudience { aud: "https://management.azure.com".into() }

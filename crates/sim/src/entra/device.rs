@@ -81,6 +81,7 @@ fn issue(state: &SimState, segment: &str, params: &Params) -> Result<serde_json:
             pending_answers: 0,
             status: DeviceStatus::Pending,
             mode,
+            user: None,
         },
     );
     Ok(json!({
@@ -112,6 +113,7 @@ pub fn redeem(
     let interval = Duration::from_secs(state.entra.device_code_interval_secs);
     let approve_after = state.entra.device_code_approve_after_polls;
     let mut books = state.entra.books();
+    let signing_in = books.user.clone();
     let grant = match books.devices.get_mut(device_code) {
         Some(grant) if grant.client_id == client_id => grant,
         _ => return Err(bad_device_code()),
@@ -141,7 +143,10 @@ pub fn redeem(
                 grant.pending_answers += 1;
                 return Err(pending());
             }
-            (DeviceMode::Auto, true) => grant.status = DeviceStatus::Approved,
+            (DeviceMode::Auto, true) => {
+                grant.status = DeviceStatus::Approved;
+                grant.user = Some(signing_in.clone());
+            }
             (DeviceMode::Decline, true) => {
                 grant.status = DeviceStatus::Declined;
                 return Err(declined());
@@ -155,7 +160,8 @@ pub fn redeem(
     grant.status = DeviceStatus::Redeemed;
     let scopes = Scopes::parse(&grant.scope, &grant.tenant_id)?;
     let refresh = scopes.offline_access;
-    Ok(Redeemed { tenant_id: grant.tenant_id.clone(), scopes, refresh })
+    let user = grant.user.clone().unwrap_or(signing_in);
+    Ok(Redeemed { tenant_id: grant.tenant_id.clone(), scopes, refresh, user })
 }
 
 /// Acts for the user on the device code `user_code` (any case, dashes ignored): approve, decline or expire.
@@ -163,9 +169,14 @@ pub fn redeem(
 pub fn act(state: &SimState, user_code: &str, action: DeviceStatus) -> Result<(), Option<DeviceStatus>> {
     let wanted: String = user_code.chars().filter(|c| *c != '-').collect::<String>().to_ascii_uppercase();
     let mut books = state.entra.books();
+    let signing_in = books.user.clone();
     let grant = books.devices.values_mut().find(|d| d.user_code == wanted).ok_or(None)?;
     if !matches!(grant.status, DeviceStatus::Pending | DeviceStatus::Approved) {
         return Err(Some(grant.status));
+    }
+    if action == DeviceStatus::Approved {
+        // Whoever is signing in now is the one who typed the code.
+        grant.user = Some(signing_in);
     }
     grant.status = action;
     Ok(())

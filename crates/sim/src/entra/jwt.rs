@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 
 use super::scope::Scopes;
-use super::{USER_NAME, USER_OID, USER_UPN};
+use super::Person;
 
 /// The `kid` of every simulator-issued token: how the simulator tells its tokens from anyone else's.
 pub const KEY_ID: &str = "foundry-sim";
@@ -44,6 +44,8 @@ pub struct Grant<'a> {
     pub scopes: &'a Scopes,
     /// Seconds until `exp`.
     pub lifetime_secs: u64,
+    /// The user signing in: `oid`, `upn`, `name`.
+    pub person: &'a Person,
 }
 
 /// A v1 access token for the grant's resource, as ARM and Cognitive Services tokens are.
@@ -61,13 +63,13 @@ pub fn access_token(grant: &Grant) -> String {
         "appidacr": "0",
         "idtyp": "user",
         "ipaddr": "127.0.0.1",
-        "name": USER_NAME,
-        "oid": USER_OID,
+        "name": grant.person.name,
+        "oid": grant.person.oid,
         "scp": grant.scopes.permission(),
-        "sub": subject(grant.client_id),
+        "sub": subject(&grant.person.oid, grant.client_id),
         "tid": grant.tenant_id,
-        "unique_name": USER_UPN,
-        "upn": USER_UPN,
+        "unique_name": grant.person.upn,
+        "upn": grant.person.upn,
         "uti": crate::ids::random_alnum(22),
         "ver": "1.0",
     });
@@ -83,10 +85,10 @@ pub fn id_token(grant: &Grant) -> String {
         "iat": now - SKEW_SECS,
         "nbf": now - SKEW_SECS,
         "exp": now + grant.lifetime_secs,
-        "name": USER_NAME,
-        "oid": USER_OID,
-        "preferred_username": USER_UPN,
-        "sub": subject(grant.client_id),
+        "name": grant.person.name,
+        "oid": grant.person.oid,
+        "preferred_username": grant.person.upn,
+        "sub": subject(&grant.person.oid, grant.client_id),
         "tid": grant.tenant_id,
         "ver": "2.0",
     });
@@ -94,13 +96,13 @@ pub fn id_token(grant: &Grant) -> String {
 }
 
 /// `client_info`: base64url of `{"uid": oid, "utid": home tenant}`, as MSAL reads it.
-pub fn client_info(home_tenant_id: &str) -> String {
-    base64url(json!({"uid": USER_OID, "utid": home_tenant_id}).to_string().as_bytes())
+pub fn client_info(oid: &str, home_tenant_id: &str) -> String {
+    base64url(json!({"uid": oid, "utid": home_tenant_id}).to_string().as_bytes())
 }
 
 /// Entra's `sub` is pairwise: the same user has another one in each application.
-fn subject(client_id: &str) -> String {
-    s256(&format!("{USER_OID}/{client_id}"))
+fn subject(oid: &str, client_id: &str) -> String {
+    s256(&format!("{oid}/{client_id}"))
 }
 
 fn sign(claims: &Value) -> String {
@@ -155,12 +157,20 @@ mod tests {
     #[test]
     fn tokens_round_trip_and_edits_show() {
         let scopes = Scopes::parse("https://management.azure.com/.default", "t").unwrap();
-        let grant = Grant { tenant_id: "tid-1", client_id: "client", scopes: &scopes, lifetime_secs: 60 };
+        let person = Person::ada();
+        let grant = Grant {
+            tenant_id: "tid-1",
+            client_id: "client",
+            scopes: &scopes,
+            lifetime_secs: 60,
+            person: &person,
+        };
         let token = access_token(&grant);
         let Decoded::Claims(claims) = decode(&token) else { panic!("not decoded: {token}") };
         assert_eq!(claims["aud"], "https://management.azure.com");
         assert_eq!(claims["tid"], "tid-1");
         assert_eq!(claims["iss"], "https://sts.windows.net/tid-1/");
+        assert_eq!(claims["upn"], super::super::USER_UPN);
         let mut edited = token.clone();
         edited.push('x');
         assert_eq!(decode(&edited), Decoded::Tampered);

@@ -1,7 +1,8 @@
 //! Microsoft Entra ID, the sign-in half: the authority is the simulator's base URL, so Entra's paths are
 //! `/{tenant}/oauth2/v2.0/{authorize|token|devicecode}` on it. `{tenant}` is a tenant id or default domain of
-//! the seed, `organizations` or `common` (the user's home tenant: the seed's first). One user signs in
-//! ([`USER_UPN`]), a member of every tenant of the seed. Flows: device code, authorization code with PKCE
+//! the seed, `organizations` or `common` (the home tenant: the seed's first). Ada ([`USER_UPN`]), a member of
+//! every tenant of the seed, signs in unless `/_sim/entra/user` names another user of the directory; codes and
+//! refresh tokens remember who they were issued to. Flows: device code, authorization code with PKCE
 //! (S256, loopback redirect, no UI: straight back with a code) and refresh tokens, which mint tokens for
 //! any of the user's tenants and resources. Tokens are JWT-shaped; ARM and inference hold the simulator's
 //! own to their expiry and audience (see `bearer`) and take any other token as before.
@@ -16,6 +17,7 @@ mod refresh;
 mod scope;
 mod store;
 mod token;
+mod user;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -28,6 +30,7 @@ use serde_json::json;
 
 pub use store::DeviceMode;
 pub(crate) use store::EntraState;
+pub(crate) use user::{mint_for, sign_in_as};
 
 use crate::state::SimState;
 use errors::EntraError;
@@ -59,10 +62,29 @@ pub(crate) fn routes() -> Router<Arc<SimState>> {
         .route("/_sim/entra/device/{user_code}/{action}", post(control::act_on_device_code))
         .route("/_sim/entra/revoke", post(control::revoke))
         .route("/_sim/entra/tokens", get(control::tokens))
+        .route("/_sim/entra/user", get(user::current).post(user::choose))
 }
 
 async fn post_only(method: axum::http::Method) -> Response {
     errors::post_only(&method).into_response()
+}
+
+/// A user tokens are minted for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    /// Object id (`oid`).
+    pub oid: String,
+    /// Sign-in name (`upn`, `preferred_username`).
+    pub upn: String,
+    /// Display name (`name`).
+    pub name: String,
+}
+
+impl Person {
+    /// Ada, who signs in unless told otherwise.
+    pub fn ada() -> Self {
+        Self { oid: USER_OID.into(), upn: USER_UPN.into(), name: USER_NAME.into() }
+    }
 }
 
 /// The tenant a request's path names.
@@ -112,7 +134,7 @@ impl Params {
     /// client sends no secret.
     pub fn client(&self, tenant: &Tenant) -> Result<&str, EntraError> {
         let client_id = self.require("client_id")?;
-        if !is_guid(client_id) {
+        if !crate::ids::is_guid(client_id) {
             return Err(errors::unknown_client(client_id, &tenant.id));
         }
         if self.get("client_secret").is_some() || self.get("client_assertion").is_some() {
@@ -120,14 +142,6 @@ impl Params {
         }
         Ok(client_id)
     }
-}
-
-fn is_guid(text: &str) -> bool {
-    text.len() == 36
-        && text.char_indices().all(|(i, c)| match i {
-            8 | 13 | 18 | 23 => c == '-',
-            _ => c.is_ascii_hexdigit(),
-        })
 }
 
 /// `GET /{tenant}/v2.0/.well-known/openid-configuration`: where the endpoints are, for clients that
@@ -159,8 +173,8 @@ async fn openid_configuration(State(state): State<Arc<SimState>>, Path(segment):
 mod tests {
     #[test]
     fn client_ids_are_guids() {
-        assert!(super::is_guid(super::AZURE_CLI_CLIENT_ID));
-        assert!(!super::is_guid("my-app"));
+        assert!(crate::ids::is_guid(super::AZURE_CLI_CLIENT_ID));
+        assert!(!crate::ids::is_guid("my-app"));
         assert_eq!(
             super::authority_url("http://127.0.0.1:1/", "organizations"),
             "http://127.0.0.1:1/organizations"

@@ -29,7 +29,7 @@ pub fn redeem(
     if grant.client_id != client_id {
         return Err(errors::grant_of_other_client());
     }
-    Ok(Redeemed { tenant_id: tenant.id.clone(), scopes, refresh: true })
+    Ok(Redeemed { tenant_id: tenant.id.clone(), scopes, refresh: true, user: grant.user.clone() })
 }
 
 /// Revokes every refresh token issued so far; returns how many were live.

@@ -73,6 +73,8 @@ pub struct DeviceGrant {
     pub status: DeviceStatus,
     /// What the user will do with it.
     pub mode: DeviceMode,
+    /// Who approved it (object id), once someone has.
+    pub user: Option<String>,
 }
 
 /// An authorization code.
@@ -91,6 +93,8 @@ pub struct AuthCode {
     pub issued: Instant,
     /// Codes are single-use.
     pub redeemed: bool,
+    /// Who signed in (object id).
+    pub user: String,
 }
 
 /// A refresh token.
@@ -103,6 +107,8 @@ pub struct RefreshGrant {
     pub expires_at: u64,
     /// Revoked through `POST /_sim/entra/revoke`.
     pub revoked: bool,
+    /// Whose it is (object id): its tokens are that user's, whoever signs in later.
+    pub user: String,
 }
 
 /// Everything in one lock: requests are short and never await while holding it.
@@ -116,6 +122,8 @@ pub struct Books {
     pub refresh_tokens: HashMap<String, RefreshGrant>,
     /// What the user does with device codes issued from now on.
     pub mode: DeviceMode,
+    /// Who signs in from now on (object id): Ada unless `/_sim/entra/user` said otherwise.
+    pub user: String,
     /// Tokens issued, by grant type.
     pub issued: BTreeMap<String, u64>,
     /// Tokens issued, by the application (`client_id`) that asked, then grant type: which app a client
@@ -144,7 +152,11 @@ impl EntraState {
             device_code_approve_after_polls: config.device_code_approve_after_polls,
             access_token_lifetime_secs: config.access_token_lifetime_secs,
             refresh_token_lifetime_secs: config.refresh_token_lifetime_secs,
-            books: Mutex::new(Books { mode: config.device_code_mode, ..Books::default() }),
+            books: Mutex::new(Books {
+                mode: config.device_code_mode,
+                user: super::USER_OID.into(),
+                ..Books::default()
+            }),
         }
     }
 

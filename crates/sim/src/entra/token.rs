@@ -16,7 +16,7 @@ use super::errors::{self, EntraError};
 use super::jwt::{self, Grant};
 use super::scope::Scopes;
 use super::store::RefreshGrant;
-use super::{authcode, device, refresh, resolve_tenant, Params, Tenant};
+use super::{authcode, device, refresh, resolve_tenant, Params, Person, Tenant};
 use crate::state::SimState;
 
 /// What a checked grant entitles the client to.
@@ -27,6 +27,8 @@ pub struct Redeemed {
     pub scopes: Scopes,
     /// Whether a (new) refresh token comes with them.
     pub refresh: bool,
+    /// Who signed in (object id).
+    pub user: String,
 }
 
 /// The token endpoint. A body that is not a form reads as no parameters, so Entra's "must contain the
@@ -51,7 +53,8 @@ fn answer(state: &SimState, segment: &str, params: &Params) -> Result<Response, 
         other => return Err(errors::unsupported_grant(other)),
     };
     let with_client_info = params.get("client_info") == Some("1");
-    Ok(issue(state, &tenant, client_id, &redeemed, grant_type, with_client_info))
+    let person = super::user::member(state, &redeemed.tenant_id, &redeemed.user, client_id)?;
+    Ok(issue(state, &tenant, client_id, &redeemed, &person, grant_type, with_client_info))
 }
 
 /// The 200 answer for a checked grant; counts it under its grant type.
@@ -60,6 +63,7 @@ fn issue(
     tenant: &Tenant,
     client_id: &str,
     redeemed: &Redeemed,
+    person: &Person,
     grant_type: &str,
     with_client_info: bool,
 ) -> Response {
@@ -70,6 +74,7 @@ fn issue(
         client_id,
         scopes: &redeemed.scopes,
         lifetime_secs: lifetime,
+        person,
     };
     let mut body = json!({
         "token_type": "Bearer",
@@ -89,6 +94,7 @@ fn issue(
                 issued_at: now,
                 expires_at: now + entra.refresh_token_lifetime_secs,
                 revoked: false,
+                user: person.oid.clone(),
             },
         );
         body["refresh_token"] = json!(token);
@@ -101,7 +107,7 @@ fn issue(
         body["id_token"] = json!(jwt::id_token(&grant));
     }
     if with_client_info {
-        body["client_info"] = json!(jwt::client_info(&tenant.home_id));
+        body["client_info"] = json!(jwt::client_info(&person.oid, &tenant.home_id));
     }
     let mut response = (StatusCode::OK, Json(body)).into_response();
     errors::no_store(&mut response);

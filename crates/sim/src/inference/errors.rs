@@ -96,12 +96,22 @@ pub fn key_auth_disabled() -> InferenceError {
     )
 }
 
-/// 403 for a token whose principal lacks the Cognitive Services OpenAI User role.
+/// 403 of the `forbidden` fault: access refused by something other than the caller's roles (a network rule,
+/// a deny assignment).
 pub fn permission_denied() -> InferenceError {
     InferenceError::coded(
         StatusCode::FORBIDDEN,
         "PermissionDenied",
         "Principal does not have access to API/Operation.",
+    )
+}
+
+/// 401 PermissionDenied, as Azure answers a signed-in principal whose roles lack the data action.
+pub fn lacks_data_action(oid: &str, action: &str, operation: &str) -> InferenceError {
+    InferenceError::coded(
+        StatusCode::UNAUTHORIZED,
+        "PermissionDenied",
+        &format!("The principal `{oid}` lacks the required data action `{action}` to perform `{operation}` operation."),
     )
 }
 

@@ -209,6 +209,8 @@ impl RequestFaults<'_> {
 /// What a request needs of its account, copied out so the world is not held.
 struct AccountView {
     name: String,
+    /// Its Resource Manager id: the scope role assignments are checked at.
+    id: String,
     location: String,
     keys: [String; 2],
     disable_local_auth: bool,
@@ -231,6 +233,7 @@ fn find_account(state: &SimState, name: &str) -> Option<AccountView> {
     let world = state.world();
     world.accounts.iter().find(|a| a.name.eq_ignore_ascii_case(name)).map(|a| AccountView {
         name: a.name.clone(),
+        id: crate::arm::render::account_id(a),
         location: a.location.clone(),
         keys: a.keys.clone(),
         disable_local_auth: a.disable_local_auth,
@@ -314,7 +317,10 @@ async fn answer(
     }
     let target = target?;
     let lock = Lock { keys: &account.keys, disable_local_auth: account.disable_local_auth };
-    route::authenticate(headers, &lock, &target.form, |kind| faults.take(|k| k == kind))?;
+    let principal = route::authenticate(headers, &lock, &target.form, |kind| faults.take(|k| k == kind))?;
+    if let Some(oid) = principal {
+        route::authorize(state, &oid, &account.id, &target.form)?;
+    }
 
     let body = parsed.ok_or_else(errors::unparsable_body)?;
     let deployment_name = named_deployment.ok_or_else(|| {

@@ -87,20 +87,22 @@ pub struct Lock<'a> {
 /// and keys must be allowed; a key sent as Bearer elsewhere is an invalid token; any other Bearer token is
 /// an Entra token, refused when the simulator issued it and it is expired or for another audience, when it
 /// is the literal `expired`, or when an `expired-token` fault strikes, and 403 when a `forbidden` fault
-/// does. `take` takes a fault of a kind for this request.
+/// does. `take` takes a fault of a kind for this request. `Ok(Some(oid))` names the principal of a
+/// simulator-issued token, whose role assignments then decide (see `authorize`); keys and other tokens are
+/// `Ok(None)`.
 pub fn authenticate(
     headers: &HeaderMap,
     lock: &Lock,
     form: &Form,
     take: impl Fn(FaultKind) -> Option<Fault>,
-) -> Result<(), InferenceError> {
+) -> Result<Option<String>, InferenceError> {
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
     let is_key = |candidate: &str| lock.keys.iter().any(|k| k == candidate);
     let key_auth = |key: &str| {
         if lock.disable_local_auth {
             Err(errors::key_auth_disabled())
         } else if is_key(key) {
-            Ok(())
+            Ok(None)
         } else {
             Err(errors::invalid_key())
         }
@@ -119,10 +121,10 @@ pub fn authenticate(
     }
     // An Entra token. One the simulator issued must be unexpired and for Cognitive Services; any other
     // passes (tests send made-up tokens), except the literal `expired`.
-    let refused = match bearer::inspect(token, &INFERENCE_AUDIENCES) {
-        Verdict::Foreign => token == "expired",
-        Verdict::Valid { .. } => false,
-        Verdict::Expired { .. } | Verdict::WrongAudience { .. } | Verdict::Invalid => true,
+    let (refused, principal) = match bearer::inspect(token, &INFERENCE_AUDIENCES) {
+        Verdict::Foreign => (token == "expired", None),
+        Verdict::Valid { oid, .. } => (false, Some(oid)),
+        Verdict::Expired { .. } | Verdict::WrongAudience { .. } | Verdict::Invalid => (true, None),
     };
     if refused || take(FaultKind::ExpiredToken).is_some() {
         return Err(errors::invalid_token());
@@ -130,7 +132,36 @@ pub fn authenticate(
     if take(FaultKind::Forbidden).is_some() {
         return Err(errors::permission_denied());
     }
-    Ok(())
+    Ok(principal)
+}
+
+/// Checks a signed-in principal's roles: it needs the chat data action on the account (`account_id`), from a
+/// role assigned there or above, directly or through a group; else Azure's 401 PermissionDenied.
+pub fn authorize(
+    state: &crate::state::SimState,
+    oid: &str,
+    account_id: &str,
+    form: &Form,
+) -> Result<(), InferenceError> {
+    let allowed = state.world().access.allows(oid, account_id, CHAT_ACTION, crate::access::Plane::Data);
+    if allowed {
+        Ok(())
+    } else {
+        Err(errors::lacks_data_action(oid, CHAT_ACTION, operation(form)))
+    }
+}
+
+/// The data action a chat completion needs, whichever URL form asked for it.
+pub const CHAT_ACTION: &str =
+    "Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action";
+
+/// How Azure names the operation a form performs in a PermissionDenied.
+fn operation(form: &Form) -> &'static str {
+    match form {
+        Form::Classic(_) => "POST /openai/deployments/{deployment-id}/chat/completions",
+        Form::V1 => "POST /openai/v1/chat/completions",
+        Form::Models => "POST /models/chat/completions",
+    }
 }
 
 /// A region's display name, as `x-ms-region` gives it ("eastus" → "East US").

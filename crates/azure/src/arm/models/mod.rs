@@ -3,6 +3,7 @@
 //! Every type ignores fields it does not know, decodes Azure's extensible string enums into open enums
 //! that keep unknown values verbatim, and re-encodes with Azure's spelling, omitting what was absent.
 
+mod access;
 mod account;
 mod arm_error;
 mod capacity;
@@ -19,6 +20,10 @@ mod rate_limit;
 mod system_data;
 mod usage;
 
+pub use access::{
+    any_allows_action, any_allows_data_action, Permission, RoleAssignment, RoleAssignmentCreate,
+    RoleAssignmentCreateProperties, RoleAssignmentProperties, RoleDefinition, RoleDefinitionProperties,
+};
 pub use account::{
     Account, AccountCapability, AccountKeys, AccountKind, AccountPatch, AccountPatchProperties,
     AccountProperties, AccountSku, CheckSkuAvailabilityRequest, KeyName, RegenerateKeyRequest,

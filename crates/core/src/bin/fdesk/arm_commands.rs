@@ -75,6 +75,8 @@ pub enum AccountCommand {
     },
     /// One account.
     Show(AccountArgs),
+    /// Changes an account: `--disable-local-auth true` refuses keys (only Entra sign-in works).
+    Update(crate::roles::AccountUpdateArgs),
     /// The account's keys.
     #[command(subcommand)]
     Keys(KeysCommand),
@@ -199,6 +201,7 @@ pub enum ArmCommand {
     Usage(UsageCommand),
     Deployment(DeploymentCommand),
     Price(crate::usage_cost::PriceArgs),
+    Role(crate::roles::RoleCommand),
 }
 
 /// The session and subscription a command runs in, and how to print.
@@ -238,6 +241,7 @@ pub async fn run(flags: &ArmFlags, command: ArmCommand) -> Result<(), Failure> {
         ArmCommand::Usage(UsageCommand::Show(args)) => crate::usage_cost::show(&context, args).await,
         ArmCommand::Price(args) => crate::usage_cost::price(&context, args).await,
         ArmCommand::Deployment(command) => deployment(&context, command).await,
+        ArmCommand::Role(command) => crate::roles::run(&context, command).await,
     }
 }
 
@@ -308,6 +312,7 @@ async fn account(context: &Context, command: AccountCommand) -> Result<(), Failu
                 OutputFormat::Table => print_accounts(context.output, std::slice::from_ref(&account), true),
             }
         }
+        AccountCommand::Update(args) => crate::roles::update_account(context, args).await,
         AccountCommand::ListModels(args) => {
             let models = client.list_account_models(&context.account(&args)).await?;
             print_models(context.output, &models)

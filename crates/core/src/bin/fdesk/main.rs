@@ -12,6 +12,7 @@ mod manage;
 mod network;
 mod output;
 mod resources;
+mod roles;
 mod sim;
 mod usage_cost;
 
@@ -47,6 +48,9 @@ enum Command {
     /// Quota of a region; tokens, requests and cost of an account's deployments.
     #[command(subcommand)]
     Usage(UsageCommand),
+    /// Who has which role on an account; grant and revoke roles.
+    #[command(subcommand)]
+    Role(roles::RoleCommand),
     /// What a model's deployment SKU costs (retail prices of its billing meters).
     Price(usage_cost::PriceArgs),
     /// Model deployments: list, show, create, delete.
@@ -100,6 +104,7 @@ fn main() -> ExitCode {
         Command::Usage(command) => ArmCommand::Usage(command),
         Command::Deployment(command) => ArmCommand::Deployment(command),
         Command::Price(args) => ArmCommand::Price(args),
+        Command::Role(command) => ArmCommand::Role(command),
     };
     let Some(rt) = runtime() else { return ExitCode::FAILURE };
     exit_code(rt.block_on(arm_commands::run(&cli.arm, arm)))
