@@ -1,6 +1,8 @@
 //! Role assignments, permissions, key auth and Microsoft Graph over real HTTP to the simulator, with
 //! tokens it issued: what a colleague may do follows what was granted, and every refusal is Azure's.
 
+#![allow(clippy::unwrap_used)]
+
 mod sim;
 
 use std::sync::Arc;
