@@ -778,8 +778,11 @@ export type MyAccess = {
 	who: string | null,
 	/**  Inference, deployments, keys, quota, metrics, access, in that order. */
 	checks: CapabilityCheck[],
-	/**  Keys are accepted on the account: with a key, inference works whatever the roles. */
-	keysAccepted: boolean,
+	/**
+	 *  Keys are accepted on the account: with a key, inference works whatever the roles. None when the
+	 *  account could not be read (no role on it at all).
+	 */
+	keysAccepted: boolean | null,
 };
 
 /**  The Azure clouds a new Azure-account profile can start in. */

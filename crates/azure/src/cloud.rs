@@ -29,7 +29,6 @@ pub struct Cloud {
 /// The public, unauthenticated Retail Prices host every cloud's prices are read from.
 pub const PUBLIC_RETAIL_PRICES: &str = "https://prices.azure.com";
 
-/// [`PUBLIC_RETAIL_PRICES`] as a URL.
 /// Microsoft Graph of the public cloud.
 pub const PUBLIC_GRAPH: &str = "https://graph.microsoft.com";
 
@@ -38,6 +37,7 @@ pub fn public_graph() -> Url {
     parse_literal(PUBLIC_GRAPH)
 }
 
+/// [`PUBLIC_RETAIL_PRICES`] as a URL.
 pub fn public_retail_prices() -> Url {
     parse_literal(PUBLIC_RETAIL_PRICES)
 }
@@ -115,7 +115,6 @@ impl Cloud {
         format!("{}/.default", audience.trim_end_matches('/'))
     }
 
-    /// What a sign-in asks for: this cloud's Resource Manager, and a refresh token (`offline_access`).
     /// The token scope for Microsoft Graph. A cloud that plays the public one under another address (the
     /// simulator: its Resource Manager audience is set) asks for the public Graph's audience.
     pub fn graph_scope(&self) -> String {
@@ -126,6 +125,7 @@ impl Cloud {
         format!("{}/.default", audience.trim_end_matches('/'))
     }
 
+    /// What a sign-in asks for: this cloud's Resource Manager, and a refresh token (`offline_access`).
     pub fn sign_in_scopes(&self) -> [String; 2] {
         [self.resource_manager_scope(), "offline_access".to_string()]
     }

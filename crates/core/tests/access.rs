@@ -110,6 +110,8 @@ async fn a_colleague_chats_only_while_granted_and_cannot_grant_themselves() {
     let inference = mine.checks.iter().find(|c| c.capability == Capability::Inference).unwrap();
     assert!(!inference.allowed);
     assert_eq!(inference.role_to_add.as_deref(), Some("Cognitive Services OpenAI User on this resource"));
+    assert!(mine.checks.iter().all(|c| !c.allowed), "no role, nothing allowed: {:?}", mine.checks);
+    assert_eq!(mine.keys_accepted, None, "Grace cannot even read the account");
 
     // Ada finds Grace by the start of her name and grants her OpenAI User.
     let found = connections.find_principals(&ada, "gra").await.unwrap();
@@ -253,7 +255,7 @@ async fn keys_off_stops_a_saved_key_with_its_reason_and_entra_keeps_working() {
     assert_eq!(refused.title, "This resource no longer accepts keys");
     assert!(ask(&connections, &entra).await.is_none(), "Entra sign-in still chats");
     let mine = connections.my_access(&ada, &east()).await.unwrap();
-    assert!(!mine.keys_accepted);
+    assert_eq!(mine.keys_accepted, Some(false));
 
     // The key profile switched to Ada's sign-in chats again; switched back, it waits for keys.
     connections.use_entra_sign_in(&keyed, Some(&ada)).unwrap();

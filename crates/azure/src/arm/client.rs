@@ -61,8 +61,6 @@ pub mod roles {
     pub const MONITORING_READER: &str = "Monitoring Reader";
     /// Granting and revoking roles.
     pub const ACCESS_ADMIN: &str = "Owner or User Access Administrator";
-    /// Reading who has which role (any reader role on the resource allows it).
-    pub const ASSIGNMENTS_READER: &str = "Reader (or any role on the resource)";
 }
 
 /// Built-in role definition ids: the same in every tenant.

@@ -175,10 +175,10 @@ pub async fn grant(
 pub fn check_revoke(account: &AccountRef, assignment_id: &str) -> Result<(), String> {
     let own =
         format!("{}/providers/Microsoft.Authorization/roleAssignments/", account.path()).to_ascii_lowercase();
-    if assignment_id.to_ascii_lowercase().starts_with(&own) {
-        Ok(())
-    } else {
-        Err("this role is inherited from the resource group or subscription: remove it there".into())
+    match assignment_id.to_ascii_lowercase().strip_prefix(&own) {
+        Some(name) if is_guid(name) => Ok(()),
+        Some(_) => Err(format!("'{assignment_id}' is not a role assignment id")),
+        None => Err("this role is inherited from the resource group or subscription: remove it there".into()),
     }
 }
 
@@ -199,8 +199,13 @@ pub async fn my_access(
         graph.me()
     );
     let on_account = on_account?;
-    // The subscription's permissions decide quota only: a refusal there means no quota.
-    let on_subscription = on_subscription.unwrap_or_default();
+    // The subscription's permissions decide quota only: a refusal there means no quota; any other
+    // failure is not an answer.
+    let on_subscription = match on_subscription {
+        Ok(permissions) => permissions,
+        Err(e) if e.status == Some(403) => Vec::new(),
+        Err(e) => return Err(e),
+    };
     let who = match me {
         Ok(me) => match (me.display_name, me.detail) {
             (Some(name), Some(upn)) => Some(format!("{name} ({upn})")),
@@ -211,7 +216,12 @@ pub async fn my_access(
     Ok(MyAccess {
         who,
         checks: capability_checks(&on_account, &on_subscription),
-        keys_accepted: found.map(|a| !a.properties.disable_local_auth.unwrap_or(false)).unwrap_or(true),
+        // Someone with no role at all cannot read the account: whether it takes keys is then unknown.
+        keys_accepted: match found {
+            Ok(account) => Some(!account.properties.disable_local_auth.unwrap_or(false)),
+            Err(e) if e.status == Some(403) => None,
+            Err(e) => return Err(e),
+        },
     })
 }
 

@@ -119,8 +119,9 @@ pub struct MyAccess {
     pub who: Option<String>,
     /// Inference, deployments, keys, quota, metrics, access, in that order.
     pub checks: Vec<CapabilityCheck>,
-    /// Keys are accepted on the account: with a key, inference works whatever the roles.
-    pub keys_accepted: bool,
+    /// Keys are accepted on the account: with a key, inference works whatever the roles. None when the
+    /// account could not be read (no role on it at all).
+    pub keys_accepted: Option<bool>,
 }
 
 /// What stops working when an account refuses keys.

@@ -25,7 +25,8 @@ struct Known {
     summary: &'static str,
     /// On the account: inference, manage deployments, keys, metrics, access.
     abilities: [bool; 5],
-    /// Whether it shows quota when assigned on the subscription.
+    /// Whether it shows quota when assigned on the subscription (any `Microsoft.CognitiveServices/*/read`
+    /// reads `locations/usages`).
     quota_at_subscription: bool,
 }
 
@@ -35,21 +36,21 @@ const KNOWN: [Known; 11] = [
         name: "Cognitive Services OpenAI User",
         summary: "Chat with the deployments and see them; cannot change deployments or read keys.",
         abilities: [true, false, false, false, false],
-        quota_at_subscription: false,
+        quota_at_subscription: true,
     },
     Known {
         id: id::OPENAI_CONTRIBUTOR,
         name: "Cognitive Services OpenAI Contributor",
         summary: "Chat with the deployments and create, change or delete them; cannot read keys.",
         abilities: [true, true, false, false, false],
-        quota_at_subscription: false,
+        quota_at_subscription: true,
     },
     Known {
         id: id::COGNITIVE_SERVICES_USER,
         name: "Cognitive Services User",
         summary: "Chat with the deployments, read the keys and see metrics; cannot change deployments.",
         abilities: [true, false, true, true, false],
-        quota_at_subscription: false,
+        quota_at_subscription: true,
     },
     Known {
         id: id::COGNITIVE_SERVICES_CONTRIBUTOR,
@@ -63,7 +64,7 @@ const KNOWN: [Known; 11] = [
         name: "Foundry User",
         summary: "Chat with the deployments and build in Foundry projects; cannot change deployments or read keys.",
         abilities: [true, false, false, false, false],
-        quota_at_subscription: false,
+        quota_at_subscription: true,
     },
     Known {
         id: id::USAGES_READER,

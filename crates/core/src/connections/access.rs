@@ -170,12 +170,17 @@ impl Connections {
                 )));
             }
         }
-        let Connection::EndpointKey { sign_in_with, .. } = &mut profile.connection else {
+        let Connection::EndpointKey { sign_in_with, endpoint, .. } = &mut profile.connection else {
             return Err(ConnectionError::WrongKind(format!(
                 "'{}' is not an endpoint + key profile",
                 profile.name
             )));
         };
+        if sign_in_profile_id.is_some() && !entra_may_reach(endpoint) {
+            return Err(ConnectionError::Input(format!(
+                "{endpoint} is not an Azure AI endpoint: a sign-in is only sent to Azure's own hosts"
+            )));
+        }
         *sign_in_with = sign_in_profile_id.map(str::to_string);
         self.profiles().update(&profile)?;
         self.view(profile)
@@ -185,4 +190,38 @@ impl Connections {
 /// An endpoint compared without scheme case, trailing slash or letter case.
 fn same_endpoint(endpoint: &str) -> String {
     endpoint.trim().trim_end_matches('/').to_ascii_lowercase()
+}
+
+/// Hosts an Entra token for Cognitive Services may be sent to: Azure AI endpoints of every cloud, and the
+/// simulator on this computer. The token works on every resource the person can reach, so an endpoint
+/// typed into a profile must not receive it unless it is Azure's.
+pub(super) fn entra_may_reach(endpoint: &str) -> bool {
+    const AZURE_AI_HOSTS: [&str; 7] = [
+        ".openai.azure.com",
+        ".cognitiveservices.azure.com",
+        ".services.ai.azure.com",
+        ".openai.azure.us",
+        ".cognitiveservices.azure.us",
+        ".openai.azure.cn",
+        ".cognitiveservices.azure.cn",
+    ];
+    let Ok(url) = url::Url::parse(endpoint.trim()) else { return false };
+    let Some(host) = url.host_str().map(str::to_ascii_lowercase) else { return false };
+    let loopback = host == "localhost"
+        || host.trim_matches(['[', ']']).parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    loopback || (url.scheme() == "https" && AZURE_AI_HOSTS.iter().any(|suffix| host.ends_with(suffix)))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_sign_in_goes_only_to_azure_ai_hosts_or_the_local_simulator() {
+        use super::entra_may_reach as ok;
+        assert!(ok("https://contoso.openai.azure.com/"));
+        assert!(ok("https://x.services.ai.azure.com/models"));
+        assert!(ok("http://127.0.0.1:8800/contoso.openai.azure.com/"));
+        assert!(!ok("http://contoso.openai.azure.com/"), "not over plain http");
+        assert!(!ok("https://openai.azure.com.evil.example/"));
+        assert!(!ok("https://proxy.example.com/openai"));
+    }
 }

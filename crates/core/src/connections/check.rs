@@ -122,8 +122,12 @@ impl Connections {
         let profile = self.profile(profile_id)?;
         let (checks, account) = match &profile.connection {
             Connection::EndpointKey { endpoint, api, deployments, sign_in_with } => {
+                let how = match sign_in_with {
+                    Some(_) => "Not used: this profile reaches inference with another profile's sign-in.",
+                    None => "Not used: this profile reaches inference with a key only.",
+                };
                 let checks = vec![
-                    skipped(CheckArea::Arm, "Not used: this profile reaches inference with a key only."),
+                    skipped(CheckArea::Arm, how),
                     skipped(CheckArea::Deployments, "Deployment names are typed for this profile."),
                     self.check_key_inference(endpoint, api, deployments.first(), sign_in_with.as_deref())
                         .await,

@@ -256,6 +256,15 @@ impl Connections {
             }
         }
         self.profiles().remove(&profile.name)?;
+        // Endpoint + key profiles that signed in through this one go back to their key.
+        for mut linked in self.profiles().list()? {
+            if let Connection::EndpointKey { sign_in_with: link @ Some(_), .. } = &mut linked.connection {
+                if link.as_deref() == Some(profile.id.as_str()) {
+                    *link = None;
+                    self.profiles().update(&linked)?;
+                }
+            }
+        }
         Ok(Removed { name: profile.name, secrets_removed: removed })
     }
 

@@ -168,6 +168,13 @@ impl Connections {
         })?;
         let (endpoint, style, auth, uses_key) = match &profile.connection {
             Connection::EndpointKey { endpoint, api, sign_in_with: Some(through), .. } => {
+                if !super::access::entra_may_reach(endpoint) {
+                    return Err(local(
+                        ProblemKind::Other,
+                        format!("{endpoint} is not an Azure AI endpoint: your sign-in is not sent there"),
+                        "Switch this profile back to its key on the Connections screen.",
+                    ));
+                }
                 let tokens = self.profile(through).and_then(|p| self.tokens(&p)).map_err(|e| {
                     local(
                         ProblemKind::SignInRequired,

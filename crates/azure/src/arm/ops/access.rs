@@ -22,7 +22,7 @@ impl ArmClient {
         let path =
             format!("{}/providers/Microsoft.Authorization/roleAssignments", scope.trim_end_matches('/'));
         let url = self.url(&path, &self.api.authorization, &[("$filter", "atScope()")])?;
-        self.list(url, roles::ASSIGNMENTS_READER).await
+        self.list(url, roles::READER).await
     }
 
     /// Gives `principal_id` the role `role_id` (a role definition GUID) at `scope`, under a new GUID.
@@ -60,8 +60,15 @@ impl ArmClient {
 
     /// Deletes the assignment with Resource Manager id `assignment_id`. `false` when it was already gone.
     pub async fn delete_role_assignment(&self, assignment_id: &str) -> Result<bool, AzureError> {
-        if !assignment_id.to_ascii_lowercase().contains("/providers/microsoft.authorization/roleassignments/")
-        {
+        // `{scope}/providers/Microsoft.Authorization/roleAssignments/{guid}` and nothing else: no `..` that
+        // the URL join would resolve to another resource.
+        let (parent, name) = assignment_id.trim_end_matches('/').rsplit_once('/').unwrap_or_default();
+        let well_formed =
+            parent.to_ascii_lowercase().ends_with("/providers/microsoft.authorization/roleassignments")
+                && name.len() == 36
+                && name.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+                && !assignment_id.split('/').any(|segment| segment == ".." || segment == ".");
+        if !well_formed {
             return Err(AzureError::local(
                 ErrorKind::InvalidRequest,
                 format!("'{assignment_id}' is not a role assignment id"),
@@ -82,7 +89,7 @@ impl ArmClient {
             "{}/providers/Microsoft.Authorization/roleDefinitions/{role_id}",
             scope.trim_end_matches('/')
         );
-        self.get(self.url(&path, &self.api.authorization, &[])?, roles::ASSIGNMENTS_READER).await
+        self.get(self.url(&path, &self.api.authorization, &[])?, roles::READER).await
     }
 
     /// What the caller may do at `scope`: one entry per role assignment that applies to it there.

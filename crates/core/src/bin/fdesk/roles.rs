@@ -13,14 +13,14 @@ pub enum RoleCommand {
     /// Who has which role on the account (inherited ones marked), and whether keys are accepted.
     List(AccountArgs),
     /// Gives someone a role on the account.
-    Grant(GrantArgs),
+    Grant(AssignmentArgs),
     /// Takes a role given on the account away.
-    Revoke(GrantArgs),
+    Revoke(AssignmentArgs),
 }
 
 /// Who and which role.
 #[derive(Debug, Clone, Args)]
-pub struct GrantArgs {
+pub struct AssignmentArgs {
     #[command(flatten)]
     pub account: AccountArgs,
     /// The person, group or app: an object id, or a user principal name (ada@contoso.com).
@@ -92,8 +92,11 @@ pub async fn run(context: &Context, command: RoleCommand) -> Result<(), Failure>
                 };
                 return Err(Failure::Usage(why));
             };
-            arm.delete_role_assignment(&direct.id).await?;
-            eprintln!("Revoked {} from {} on '{}'.", role.name, name_of(&principal), account.name);
+            if arm.delete_role_assignment(&direct.id).await? {
+                eprintln!("Revoked {} from {} on '{}'.", role.name, name_of(&principal), account.name);
+            } else {
+                eprintln!("{} no longer had {} on '{}'.", name_of(&principal), role.name, account.name);
+            }
             Ok(())
         }
     }
@@ -115,7 +118,15 @@ pub async fn update_account(context: &Context, args: AccountUpdateArgs) -> Resul
     }
 }
 
+/// A built-in role by name or id; any other role id (a custom role) as it is.
 fn role(name: &str) -> Result<access::RoleView, Failure> {
+    if access::is_guid(name.trim()) && access::find_role(name).is_none() {
+        return Ok(access::custom_role(
+            &name.trim().to_ascii_lowercase(),
+            None,
+            access::Abilities::default(),
+        ));
+    }
     access::find_role(name).ok_or_else(|| {
         Failure::Usage(format!(
             "--role '{name}' is not a role fdesk knows; use one of: {}",
