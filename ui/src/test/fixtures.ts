@@ -171,12 +171,18 @@ export function accountProfile(
 
 /** An endpoint + key profile, with no key saved unless told otherwise. */
 export function endpointProfile(
-  overrides: Partial<ProfileView> & { id?: string; name?: string; endpoint?: string } = {},
+  overrides: Partial<ProfileView> & {
+    id?: string;
+    name?: string;
+    endpoint?: string;
+    signInWith?: string | null;
+  } = {},
 ): ProfileView {
   const {
     id = "ep-1",
     name = "Team endpoint",
     endpoint = "https://contoso-eastus.openai.azure.com/",
+    signInWith = null,
     ...view
   } = overrides;
   return {
@@ -188,6 +194,7 @@ export function endpointProfile(
         endpoint,
         api: { style: "v1" },
         deployments: ["gpt-4o-mini", "text-embedding-3-small"],
+        signInWith,
       },
     },
     signIn: "notNeeded",

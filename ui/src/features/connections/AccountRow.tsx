@@ -1,12 +1,17 @@
-import { useId, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import type { AccountView, KeyChoice } from "../../bindings";
+import { MyAccessPanel } from "../access/MyAccessPanel";
+import { OpenMyAccessContext } from "../access/openMyAccess";
 import { ActionError } from "./ActionError";
 import { useDeleteKey, useGetKeysFromAzure, useRotateKey } from "./connectionQueries";
 import { savedKeyText } from "./format";
 
 type AccountRowProps = { profileId: string; account: AccountView };
 
-/** One AI account: where it is, the key saved for it, and the key actions, each failing in place. */
+/**
+ * One AI account: where it is, the key saved for it, and the key actions, each failing in place;
+ * a refusal offers "What can I do here?", which opens in the row.
+ */
 export function AccountRow({ profileId, account }: AccountRowProps) {
   const coordinates = {
     subscriptionId: account.subscriptionId,
@@ -19,6 +24,8 @@ export function AccountRow({ profileId, account }: AccountRowProps) {
   const [confirmingRotate, setConfirmingRotate] = useState(false);
   const [which, setWhich] = useState<KeyChoice>("key1");
   const rotateId = useId();
+  const [myAccessSignal, setMyAccessSignal] = useState(0);
+  const openMyAccess = useCallback(() => setMyAccessSignal((signal) => signal + 1), []);
 
   // One outcome at a time: an old failure next to a newer success would mislead.
   function clearOutcomes() {
@@ -126,10 +133,20 @@ export function AccountRow({ profileId, account }: AccountRowProps) {
           </div>
         </div>
       )}
-      {getKeys.isError && <ActionError title="Couldn’t get the key." error={getKeys.error} />}
-      {rotate.isError && <ActionError title="Couldn’t rotate the key." error={rotate.error} />}
-      {deleteKey.isError && (
-        <ActionError title="Couldn’t delete the saved key." error={deleteKey.error} />
+      <OpenMyAccessContext value={openMyAccess}>
+        {getKeys.isError && <ActionError title="Couldn’t get the key." error={getKeys.error} />}
+        {rotate.isError && <ActionError title="Couldn’t rotate the key." error={rotate.error} />}
+        {deleteKey.isError && (
+          <ActionError title="Couldn’t delete the saved key." error={deleteKey.error} />
+        )}
+      </OpenMyAccessContext>
+      {myAccessSignal > 0 && (
+        <MyAccessPanel
+          profileId={profileId}
+          account={coordinates}
+          focusSignal={myAccessSignal}
+          onClose={() => setMyAccessSignal(0)}
+        />
       )}
     </li>
   );

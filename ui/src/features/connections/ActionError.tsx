@@ -1,5 +1,6 @@
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { isCommandError } from "../../lib/errorDetails";
+import { WhatCanIDo } from "../access/WhatCanIDo";
 
 type ActionErrorProps = {
   title: string;
@@ -9,7 +10,8 @@ type ActionErrorProps = {
 
 /**
  * An action's failure, shown where the action is. Adds what ErrorNotice leaves out but these
- * actions need: the Azure role a 403 asks for, and where to go when the sign-in has expired.
+ * actions need: the Azure role a 403 asks for (and, on an account, "What can I do here?"), and
+ * where to go when the sign-in has expired.
  */
 export function ActionError({ title, error, onRetry }: ActionErrorProps) {
   const missingRole = isCommandError(error) ? error.missingRole : null;
@@ -22,6 +24,7 @@ export function ActionError({ title, error, onRetry }: ActionErrorProps) {
           Needs the role: <strong>{missingRole}</strong>
         </p>
       )}
+      <WhatCanIDo error={error} />
       {signInRequired && (
         <p className="action-error-note">Sign in again above, then try once more.</p>
       )}

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { CheckResult } from "../../bindings";
 import { accountProfile, endpointProfile, sampleTenants, sandboxProfile } from "../../test/fixtures";
 import { commandError, never } from "../../test/mockCommands";
+import { sampleMyAccess } from "../access/testFixtures";
 import { callsTo, detailOf, renderConnections } from "./testSupport";
 
 function check(fields: Pick<CheckResult, "area" | "outcome" | "summary"> & Partial<CheckResult>): CheckResult {
@@ -27,6 +28,7 @@ describe("check connection", () => {
           }),
           check({ area: "inference", outcome: "skipped", summary: "No deployment to try." }),
         ],
+        access: null,
       }),
     });
     const detail = await detailOf("Sandbox");
@@ -54,6 +56,43 @@ describe("check connection", () => {
     ]);
   });
 
+  it("says what the signed-in person can do on the account it checked", async () => {
+    const { user } = renderConnections({
+      list_profiles: () => [sandboxProfile()],
+      list_subscriptions: never,
+      check_connection: () => ({
+        checks: [
+          check({ area: "arm", outcome: "ok", summary: "Listed 2 subscriptions." }),
+          check({ area: "deployments", outcome: "ok", summary: "Listed 3 deployments of contoso-eastus." }),
+          check({
+            area: "inference",
+            outcome: "failed",
+            summary: "The sign-in was refused for chat.",
+            code: "PermissionDenied",
+          }),
+        ],
+        access: {
+          subscriptionId: "sub-prod-0001",
+          resourceGroup: "rg-ai",
+          accountName: "contoso-eastus",
+          access: sampleMyAccess(),
+        },
+      }),
+    });
+    const detail = await detailOf("Sandbox");
+
+    await user.click(within(detail).getByTestId("check-connection"));
+
+    const access = await within(detail).findByTestId("check-access");
+    expect(within(access).getByRole("heading", { name: "What you can do on contoso-eastus" })).toBeVisible();
+    expect(access).toHaveTextContent("For Ada Lovelace (ada@contoso.com)");
+    const chat = within(access).getByTestId("my-access-inference");
+    expect(chat).toHaveAttribute("data-allowed", "false");
+    expect(chat).toHaveTextContent("Ask an Owner for: Cognitive Services OpenAI User on this resource");
+    expect(within(access).getByTestId("my-access-readKeys")).toHaveAttribute("data-allowed", "true");
+    expect(access).toHaveTextContent("With a key, chat works whatever your roles.");
+  });
+
   it("shows a wrong key as a failed inference check", async () => {
     const { user } = renderConnections({
       list_profiles: () => [endpointProfile()],
@@ -69,6 +108,7 @@ describe("check connection", () => {
             requestId: "apim-4f2c",
           }),
         ],
+        access: null,
       }),
     });
     const detail = await detailOf("Team endpoint");

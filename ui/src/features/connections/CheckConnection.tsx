@@ -1,6 +1,7 @@
 import { useId } from "react";
-import type { CheckArea, CheckOutcome, CheckResult } from "../../bindings";
+import type { AccountAccess, CheckArea, CheckOutcome, CheckResult } from "../../bindings";
 import { isCommandError } from "../../lib/errorDetails";
+import { MyAccessView } from "../access/MyAccessView";
 import { ActionError } from "./ActionError";
 import { useCheckConnection } from "./connectionQueries";
 
@@ -22,7 +23,10 @@ type CheckConnectionProps = {
   onSignInRequired: () => void;
 };
 
-/** Tries what the profile is for, step by step, and says which step works. */
+/**
+ * Tries what the profile is for, step by step, and says which step works; then what the signed-in
+ * person can do on the account it checked.
+ */
 export function CheckConnection({ profileId, onSignInRequired }: CheckConnectionProps) {
   const id = useId();
   const check = useCheckConnection(profileId);
@@ -66,6 +70,7 @@ export function CheckConnection({ profileId, onSignInRequired }: CheckConnection
           ))}
         </ul>
       )}
+      {check.isSuccess && check.data.access !== null && <CheckAccess access={check.data.access} />}
       {check.isError && <ActionError title="Couldn’t check the connection." error={check.error} />}
     </section>
   );
@@ -106,5 +111,18 @@ function CheckLine({ result }: { result: CheckResult }) {
         )}
       </div>
     </li>
+  );
+}
+
+/** "What can I do here?" on the account the check used, under its steps. */
+function CheckAccess({ access }: { access: AccountAccess }) {
+  const id = useId();
+  return (
+    <section className="check-access" aria-labelledby={id} data-testid="check-access">
+      <h4 id={id} className="check-access-title">
+        What you can do on {access.accountName}
+      </h4>
+      <MyAccessView access={access.access} />
+    </section>
   );
 }

@@ -1,7 +1,7 @@
 import { waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { SavedKeyView } from "../../bindings";
-import { endpointProfile, sampleSavedKey } from "../../test/fixtures";
+import { endpointProfile, sampleSavedKey, sandboxProfile } from "../../test/fixtures";
 import { commandError } from "../../test/mockCommands";
 import { callsTo, detailOf, renderConnections } from "./testSupport";
 
@@ -18,6 +18,28 @@ describe("endpoint + key profile", () => {
     expect(within(detail).getByTestId("endpoint-key")).toHaveTextContent("No key saved");
     expect(within(detail).queryByTestId("delete-key")).not.toBeInTheDocument();
     expect(within(detail).getByTestId("save-key")).toBeDisabled();
+  });
+
+  it("says when it signs in through another profile, and goes back to its key", async () => {
+    let signInWith: string | null = "sandbox";
+    const { user, calls } = renderConnections({
+      list_profiles: () => [endpointProfile({ signInWith }), sandboxProfile()],
+      use_entra_sign_in: () => {
+        signInWith = null;
+        return endpointProfile({ signInWith });
+      },
+    });
+    const detail = await detailOf("Team endpoint");
+
+    expect(await within(detail).findByTestId("endpoint-sign-in-with")).toHaveTextContent(
+      "Through Sandbox’s Entra sign-in, instead of the key",
+    );
+    await user.click(within(detail).getByTestId("use-key-again"));
+
+    await waitFor(() => expect(within(detail).queryByTestId("endpoint-sign-in-with")).not.toBeInTheDocument());
+    expect(callsTo(calls, "use_entra_sign_in")).toEqual([
+      { cmd: "use_entra_sign_in", args: { profileId: "ep-1", signInProfileId: null } },
+    ]);
   });
 
   it("saves a pasted key, then forgets it and shows only the masked key", async () => {

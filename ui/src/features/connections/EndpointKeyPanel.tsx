@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from "react";
 import type { ApiStyleChoice, ProfileView } from "../../bindings";
 import { SecretInput } from "../../components/SecretInput";
+import { useEntraSignInFor } from "../access/accessQueries";
 import { ActionError } from "./ActionError";
-import { useDeleteKey, useSaveKey } from "./connectionQueries";
+import { useDeleteKey, useProfiles, useSaveKey } from "./connectionQueries";
 import { savedKeyText } from "./format";
 
 function apiStyleText(api: ApiStyleChoice): string {
@@ -59,6 +60,9 @@ export function EndpointKeyPanel({ view }: { view: ProfileView }) {
           <dt>Key</dt>
           <dd data-testid="endpoint-key">{savedKeyText(view.key)}</dd>
         </div>
+        {connection.signInWith !== null && (
+          <SignInWith profileId={view.profile.id} through={connection.signInWith} />
+        )}
       </dl>
       <form className="inline-form" onSubmit={(event) => void saveKey(event)}>
         <label htmlFor={`${id}-key`}>{view.key === null ? "Paste the key" : "Replace the key"}</label>
@@ -107,5 +111,35 @@ export function EndpointKeyPanel({ view }: { view: ProfileView }) {
         <ActionError title="Couldn’t delete the saved key." error={deleteKey.error} />
       )}
     </section>
+  );
+}
+
+/**
+ * The endpoint refuses keys, so the profile reaches it with another profile's Entra sign-in:
+ * which one, and the way back to the key.
+ */
+function SignInWith({ profileId, through }: { profileId: string; through: string }) {
+  const profiles = useProfiles();
+  const useKey = useEntraSignInFor();
+  const name = profiles.data?.find((item) => item.profile.id === through)?.profile.name ?? through;
+  return (
+    <div>
+      <dt>Signs in</dt>
+      <dd data-testid="endpoint-sign-in-with">
+        Through {name}’s Entra sign-in, instead of the key
+        <span className="button-row detail-signin-actions">
+          <button
+            type="button"
+            className="button"
+            data-testid="use-key-again"
+            disabled={useKey.isPending}
+            onClick={() => useKey.mutate({ profileId, signInProfileId: null })}
+          >
+            {useKey.isPending ? "Switching…" : "Use the key again"}
+          </button>
+        </span>
+        {useKey.isError && <ActionError title="Couldn’t switch back to the key." error={useKey.error} />}
+      </dd>
+    </div>
   );
 }

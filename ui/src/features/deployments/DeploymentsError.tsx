@@ -1,6 +1,7 @@
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { isCommandError } from "../../lib/errorDetails";
 import { hrefFor } from "../../routes/useRoute";
+import { WhatCanIDo } from "../access/WhatCanIDo";
 
 type DeploymentsErrorProps = {
   title: string;
@@ -10,7 +11,8 @@ type DeploymentsErrorProps = {
 
 /**
  * A failure on this screen: Azure's message, code and request id, plus the role a 403 asks for
- * and, when the sign-in has lapsed, where to sign in again.
+ * (and, on a resource, "What can I do here?") and, when the sign-in has lapsed, where to sign in
+ * again.
  */
 export function DeploymentsError({ title, error, onRetry }: DeploymentsErrorProps) {
   const missingRole = isCommandError(error) ? error.missingRole : null;
@@ -23,6 +25,7 @@ export function DeploymentsError({ title, error, onRetry }: DeploymentsErrorProp
           Needs the role: <strong>{missingRole}</strong>
         </p>
       )}
+      <WhatCanIDo error={error} />
       {signInRequired && (
         <p className="deployments-error-note">
           Sign in again on the <a href={hrefFor("connections")}>Connections</a> screen, then try

@@ -8,6 +8,8 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from "react";
+import { AccessView } from "../access/AccessView";
+import { OpenMyAccessContext } from "../access/openMyAccess";
 import { useAccounts } from "../connections/connectionQueries";
 import { useSettings } from "../settings/settingsQueries";
 import type { UsageSelection } from "../usage/aggregate";
@@ -23,20 +25,24 @@ import { ResourceBrowser } from "./ResourceBrowser";
 
 type ResourceAreaProps = { profileId: string; subscriptionId: string };
 
-type Tab = "deployments" | "quota" | "usage";
+type Tab = "deployments" | "quota" | "usage" | "access";
 
 const tabs: ReadonlyArray<{ id: Tab; label: string }> = [
   { id: "deployments", label: "Deployments" },
   { id: "quota", label: "Quota" },
   { id: "usage", label: "Usage" },
+  { id: "access", label: "Access" },
 ];
 
 /** The deployment the Usage tab shows, for one resource; `fromManage` when a Manage panel opened it. */
 type UsagePick = { account: string; deployment: UsageSelection; fromManage: boolean };
 
+/** "What can I do here?" open on one resource's Access tab; `signal` counts the times it was asked for. */
+type MyAccessPick = { account: string; signal: number };
+
 /**
  * The subscription's AI resources on the left; on the right, the selected one's deployments or
- * the quota of a region, or its usage and cost, in three tabs.
+ * the quota of a region, its usage and cost, or who has access to it, in four tabs.
  */
 export function ResourceArea({ profileId, subscriptionId }: ResourceAreaProps) {
   const accounts = useAccounts(profileId, subscriptionId);
@@ -46,6 +52,10 @@ export function ResourceArea({ profileId, subscriptionId }: ResourceAreaProps) {
   const [pickedRegion, setPickedRegion] = useState<string | null | undefined>(undefined);
   const [tab, setTab] = useState<Tab>("deployments");
   const [usagePick, setUsagePick] = useState<UsagePick | null>(null);
+  // The Access tab is mounted once opened (for the resource it was opened on), so a grant still
+  // awaited and a form half filled in survive a look at another tab.
+  const [accessOpenedFor, setAccessOpenedFor] = useState<string | null>(null);
+  const [myAccessPick, setMyAccessPick] = useState<MyAccessPick | null>(null);
   const list = useMemo(() => accounts.data ?? [], [accounts.data]);
   const choices = useMemo(() => regionChoices(list), [list]);
   const { region, missedDefault } = shownRegion(
@@ -74,6 +84,18 @@ export function ResourceArea({ profileId, subscriptionId }: ResourceAreaProps) {
     },
     [selectedKey],
   );
+  // A refusal anywhere on the resource asks "What can I do here?": the Access tab, with it open.
+  const openMyAccess = useCallback(() => {
+    if (selectedKey === null) return;
+    setAccessOpenedFor(selectedKey);
+    setMyAccessPick((old) => ({ account: selectedKey, signal: (old?.signal ?? 0) + 1 }));
+    setTab("access");
+  }, [selectedKey]);
+
+  function showTab(next: Tab) {
+    if (next === "access") setAccessOpenedFor(selectedKey);
+    setTab(next);
+  }
 
   // The resource open on the right stays selected: a filter changes what is listed, not what is open.
   function pickRegion(next: string | null) {
@@ -123,46 +145,64 @@ export function ResourceArea({ profileId, subscriptionId }: ResourceAreaProps) {
       </nav>
       <div className="deployments-main">
         {selected !== null && (
-          <ResourceTabs
-            tab={tab}
-            onTab={setTab}
-            deployments={
-              <OpenUsageContext value={openUsage}>
-                <DeploymentsPanel
-                  key={accountKey(selected)}
-                  profileId={profileId}
-                  account={selected}
-                />
-              </OpenUsageContext>
-            }
-            // Mounted only while shown: coming back asks Azure again, as a deployment made or
-            // deleted meanwhile moves the numbers.
-            quota={
-              tab === "quota" && (
-                <QuotaView
-                  profileId={profileId}
-                  subscriptionId={subscriptionId}
-                  accounts={list}
-                  defaultLocation={selected.location}
-                />
-              )
-            }
-            // Mounted only while shown too: uPlot measures its box, which a hidden panel lacks.
-            usage={
-              tab === "usage" && (
-                <UsageView
-                  key={accountKey(selected)}
-                  profileId={profileId}
-                  account={selected}
-                  selection={usageSelection}
-                  onSelection={(deployment) =>
-                    setUsagePick({ account: accountKey(selected), deployment, fromManage: false })
-                  }
-                  focusPicker={usagePick?.account === selectedKey && usagePick.fromManage}
-                />
-              )
-            }
-          />
+          <OpenMyAccessContext value={openMyAccess}>
+            <ResourceTabs
+              tab={tab}
+              onTab={showTab}
+              deployments={
+                <OpenUsageContext value={openUsage}>
+                  <DeploymentsPanel
+                    key={accountKey(selected)}
+                    profileId={profileId}
+                    account={selected}
+                  />
+                </OpenUsageContext>
+              }
+              // Mounted only while shown: coming back asks Azure again, as a deployment made or
+              // deleted meanwhile moves the numbers.
+              quota={
+                tab === "quota" && (
+                  <QuotaView
+                    profileId={profileId}
+                    subscriptionId={subscriptionId}
+                    accounts={list}
+                    defaultLocation={selected.location}
+                  />
+                )
+              }
+              // Mounted only while shown too: uPlot measures its box, which a hidden panel lacks.
+              usage={
+                tab === "usage" && (
+                  <UsageView
+                    key={accountKey(selected)}
+                    profileId={profileId}
+                    account={selected}
+                    selection={usageSelection}
+                    onSelection={(deployment) =>
+                      setUsagePick({ account: accountKey(selected), deployment, fromManage: false })
+                    }
+                    focusPicker={usagePick?.account === selectedKey && usagePick.fromManage}
+                  />
+                )
+              }
+              access={
+                (tab === "access" || accessOpenedFor === selectedKey) && (
+                  <AccessView
+                    key={accountKey(selected)}
+                    profileId={profileId}
+                    account={selected}
+                    myAccessOpen={myAccessPick?.account === selectedKey}
+                    myAccessSignal={myAccessPick?.signal ?? 0}
+                    onMyAccessOpen={(open) =>
+                      setMyAccessPick((old) =>
+                        open ? { account: accountKey(selected), signal: (old?.signal ?? 0) + 1 } : null,
+                      )
+                    }
+                  />
+                )
+              }
+            />
+          </OpenMyAccessContext>
         )}
       </div>
     </div>
@@ -175,6 +215,7 @@ type ResourceTabsProps = {
   deployments: ReactNode;
   quota: ReactNode;
   usage: ReactNode;
+  access: ReactNode;
 };
 
 /**

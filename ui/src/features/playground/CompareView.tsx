@@ -131,6 +131,7 @@ function ColumnView(props: ColumnViewProps) {
             problem={outcome.problem}
             receivedAtMs={state.receivedAtMs}
             onRetry={onRetry}
+            target={column.target?.target ?? null}
           />
         )}
         {answer !== null && <AnswerFactsView facts={answer} quote={quote} />}

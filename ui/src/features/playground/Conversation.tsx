@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from "react";
-import type { ConversationMessage, PriceQuote } from "../../bindings";
+import type { ConversationMessage, ConversationTarget, PriceQuote } from "../../bindings";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { StreamingFactsView } from "./AnswerFactsView";
 import { MessageView } from "./MessageView";
@@ -22,6 +22,8 @@ type ConversationProps = {
   empty: ReactNode;
   /** The deployment's prices, for each answer's estimated cost; none while unknown. */
   quote?: PriceQuote | null;
+  /** The deployment talked to: a refusal for access says what to do about it. */
+  target?: ConversationTarget | null;
 };
 
 function noop() {}
@@ -45,6 +47,7 @@ export function Conversation({
   onRetry,
   empty,
   quote = null,
+  target = null,
 }: ConversationProps) {
   const log = useRef<HTMLDivElement>(null);
   // A long conversation opens on its last messages; earlier ones are a click away, so opening one
@@ -154,7 +157,12 @@ export function Conversation({
       {rows}
 
       {outcome?.problem && (
-        <ProblemView problem={outcome.problem} receivedAtMs={run.receivedAtMs} onRetry={onRetry} />
+        <ProblemView
+          problem={outcome.problem}
+          receivedAtMs={run.receivedAtMs}
+          onRetry={onRetry}
+          target={target}
+        />
       )}
       {outcome?.stopped === true && outcome.message === null && (
         <p className="muted conversation-note" data-testid="stopped-note">

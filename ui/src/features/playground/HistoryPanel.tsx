@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { ConversationSummary, ExportFormat } from "../../bindings";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { useDebounced } from "../../lib/useDebounced";
 import "../../styles/forms.css";
 import "../../styles/playground-panels.css";
 import { HistoryItem, type Editing } from "./HistoryItem";
@@ -18,16 +19,6 @@ type HistoryPanelProps = {
 
 /** How long typing must pause before the list is searched. */
 export const SEARCH_DELAY_MS = 200;
-
-/** The text typed in the search box, once typing has paused. */
-function useDebounced(text: string, delayMs: number): string {
-  const [settled, setSettled] = useState(text);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(text), delayMs);
-    return () => clearTimeout(timer);
-  }, [text, delayMs]);
-  return settled;
-}
 
 /**
  * The saved conversations, newest first: search them, open one, rename, export or delete it.

@@ -241,6 +241,7 @@ export function PlaygroundScreen() {
         }}
         onDelete={deleteMessage}
         quote={quote}
+        target={target}
         onResendLast={() => {
           resendLast();
           focusComposer();

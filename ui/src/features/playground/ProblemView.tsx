@@ -1,8 +1,9 @@
 import { useEffect, useReducer, useState } from "react";
-import type { ChatProblem, ProblemKind } from "../../bindings";
+import type { ChatProblem, ConversationTarget, ProblemKind } from "../../bindings";
 import { CopyButton } from "../../components/CopyButton";
 import { ExternalLink } from "../../components/ExternalLink";
 import { hrefFor } from "../../routes/useRoute";
+import { ChatAccessHelp, chatAccessProblem } from "../access/ChatAccessHelp";
 import { retryCountdown } from "./facts";
 
 type ProblemViewProps = {
@@ -15,6 +16,8 @@ type ProblemViewProps = {
   receivedAtMs?: number | null;
   /** Sends the same question again; offered only for problems a retry can cure. */
   onRetry?: () => void;
+  /** The deployment asked: a refusal for access then says which role, or how to stop using a key. */
+  target?: ConversationTarget | null;
 };
 
 /** The problems the same request may get past a moment later. */
@@ -84,7 +87,7 @@ function WhereToFix({ kind }: { kind: ProblemKind }) {
  * Why an answer failed, told plainly, with Azure's own words to search for and the way forward:
  * a retry (after the wait Azure asked for: never by itself), or the screen that fixes it.
  */
-export function ProblemView({ problem, receivedAtMs = null, onRetry }: ProblemViewProps) {
+export function ProblemView({ problem, receivedAtMs = null, onRetry, target = null }: ProblemViewProps) {
   const throttled = problem.kind === "throttled";
   const left = useCountdown(problem, throttled ? problem.retryAfterSecs : null, receivedAtMs);
   const retryable = onRetry !== undefined && RETRYABLE.includes(problem.kind);
@@ -114,6 +117,9 @@ export function ProblemView({ problem, receivedAtMs = null, onRetry }: ProblemVi
             </span>
           )}
         </p>
+      )}
+      {target !== null && chatAccessProblem(problem) !== null && (
+        <ChatAccessHelp problem={problem} target={target} />
       )}
       <div className="problem-actions">
         <WhereToFix kind={problem.kind} />

@@ -30,6 +30,7 @@ function endpointView(name: string): ProfileView {
         endpoint: "https://acct.openai.azure.com",
         api: { style: "classic", apiVersion: "2025-04-01-preview" },
         deployments: ["gpt-4o", "gpt-4o-mini", "o3"],
+        signInWith: null,
       },
     },
     signIn: "notNeeded",

@@ -27,6 +27,7 @@ const added: ProfileView = {
       endpoint: endpointUrl,
       api: { style: "v1" },
       deployments: [],
+      signInWith: null,
     },
   },
   signIn: "notNeeded",

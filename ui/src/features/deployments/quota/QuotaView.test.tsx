@@ -84,10 +84,14 @@ describe("resource tabs", () => {
   });
 
   it("moves between the tabs with the arrow keys, Home and End", async () => {
-    const { user } = renderQuota(() => eastus, { usage_report: () => sampleUsageReport() });
+    const { user } = renderQuota(() => eastus, {
+      usage_report: () => sampleUsageReport(),
+      access_report: never,
+    });
     const deploymentsTab = await screen.findByTestId("tab-deployments");
     const quotaTab = screen.getByTestId("tab-quota");
     const usageTab = screen.getByTestId("tab-usage");
+    const accessTab = screen.getByTestId("tab-access");
     expect(deploymentsTab).toHaveAttribute("tabindex", "0");
     expect(quotaTab).toHaveAttribute("tabindex", "-1");
 
@@ -102,18 +106,21 @@ describe("resource tabs", () => {
     expect(usageTab).toHaveFocus();
     expect(screen.queryByTestId("quota-view")).not.toBeInTheDocument();
     await user.keyboard("{ArrowRight}");
+    expect(accessTab).toHaveFocus();
+    expect(accessTab).toHaveAttribute("aria-selected", "true");
+    await user.keyboard("{ArrowRight}");
     expect(deploymentsTab).toHaveFocus();
     expect(deploymentsTab).toHaveAttribute("aria-selected", "true");
 
     await user.keyboard("{ArrowLeft}");
-    expect(usageTab).toHaveFocus();
+    expect(accessTab).toHaveFocus();
     await user.keyboard("{ArrowLeft}");
-    expect(quotaTab).toHaveFocus();
+    expect(usageTab).toHaveFocus();
     await user.keyboard("{Home}");
     expect(deploymentsTab).toHaveFocus();
     await user.keyboard("{End}");
-    expect(usageTab).toHaveFocus();
-    expect(usageTab).toHaveAttribute("aria-selected", "true");
+    expect(accessTab).toHaveFocus();
+    expect(accessTab).toHaveAttribute("aria-selected", "true");
   });
 });
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { AccountCoordinates, DeploymentRow, PlanFacts } from "../../../bindings";
 import { ErrorNotice } from "../../../components/ErrorNotice";
+import { WhatCanIDo } from "../../access/WhatCanIDo";
 import "../../../styles/forms.css";
 import "../../../styles/wizard.css";
 import { CapacityStep } from "./CapacityStep";
@@ -34,11 +35,14 @@ export function DeploymentWizard(props: DeploymentWizardProps) {
     <section className="wizard" data-testid="deployment-wizard" aria-label="New deployment">
       <h2 className="wizard-title">New deployment on {account.name}</h2>
       {facts.isError ? (
-        <ErrorNotice
-          title="The models and quota of this resource could not be read"
-          error={facts.error}
-          onRetry={() => void facts.refetch()}
-        />
+        <>
+          <ErrorNotice
+            title="The models and quota of this resource could not be read"
+            error={facts.error}
+            onRetry={() => void facts.refetch()}
+          />
+          <WhatCanIDo error={facts.error} />
+        </>
       ) : (
         <p role="status" className="wizard-waiting" data-testid="wizard-loading">
           <span className="wizard-spinner" aria-hidden="true" />

@@ -8,8 +8,8 @@ type RadioListProps<T> = {
   isDisabled?: (item: T) => boolean;
   /** What each option shows: its name, facts, badges. */
   children: (item: T) => ReactNode;
-  /** The test id every option carries. */
-  optionTestId: string;
+  /** The test id every option carries, or each its own. */
+  optionTestId: string | ((item: T) => string);
   /** `data-*` attributes of an option (without the `data-` prefix). */
   optionData?: (item: T) => Record<string, string>;
   /** The group's accessible name. */
@@ -106,7 +106,7 @@ export function RadioList<T>({
             aria-checked={key === selectedKey}
             tabIndex={key === tabStop ? 0 : -1}
             disabled={isDisabled(item)}
-            data-testid={optionTestId}
+            data-testid={typeof optionTestId === "string" ? optionTestId : optionTestId(item)}
             {...dataAttributes}
             onClick={() => onSelect(item)}
             onKeyDown={(event) => keyDown(event, index)}

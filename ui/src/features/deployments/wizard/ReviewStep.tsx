@@ -8,6 +8,7 @@ import type {
 } from "../../../bindings";
 import { CodeBlock } from "../../../components/CodeBlock";
 import { ErrorNotice } from "../../../components/ErrorNotice";
+import { WhatCanIDo } from "../../access/WhatCanIDo";
 import { describeCapacity } from "./capacity";
 import { fieldLabel, fieldStep } from "./draft";
 import { stepTitles, type Step } from "./fields";
@@ -185,7 +186,12 @@ function CreateStatus({ create }: { create: CreateState }) {
     );
   }
   if (create.error !== null) {
-    return <ErrorNotice title="The deployment was not created" error={create.error} />;
+    return (
+      <>
+        <ErrorNotice title="The deployment was not created" error={create.error} />
+        <WhatCanIDo error={create.error} />
+      </>
+    );
   }
   return null;
 }
