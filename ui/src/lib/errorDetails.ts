@@ -28,3 +28,14 @@ export function errorDetails(error: unknown): ErrorDetails {
   }
   return { message: String(error), code: null, requestId: null };
 }
+
+/**
+ * A refusal (`forbidden`) names `role` as the one missing, when Rust could not tell which: the
+ * screen that asked knows what its call needs. Anything else is returned as it is.
+ */
+export function withMissingRole(error: unknown, role: string): unknown {
+  if (isCommandError(error) && error.kind === "forbidden" && error.missingRole === null) {
+    return { ...error, missingRole: role };
+  }
+  return error;
+}

@@ -1,4 +1,5 @@
-import { isCommandError } from "../../lib/errorDetails";
+import type { Ref } from "react";
+import { isCommandError, withMissingRole } from "../../lib/errorDetails";
 import { DeploymentsError } from "../deployments/DeploymentsError";
 
 /** The roles that allow each change, for a refusal that did not name one. */
@@ -36,19 +37,20 @@ function titleOf(action: AccessAction, error: unknown): string {
   }
 }
 
-/** A refusal names the role that allows the change, when Rust could not tell which one was missing. */
-function withRole(action: AccessAction, error: unknown): unknown {
-  if (isCommandError(error) && error.kind === "forbidden" && error.missingRole === null) {
-    return { ...error, missingRole: action === "keyAuth" ? keyAuthRole : grantRoles };
-  }
-  return error;
-}
-
 /** A grant, revoke or key switch that failed: why, Azure's code, message and request id, and the way on. */
-export function AccessError({ action, error }: { action: AccessAction; error: unknown }) {
+export function AccessError({
+  action,
+  error,
+  ref,
+}: {
+  action: AccessAction;
+  error: unknown;
+  /** Lets the form that failed move focus onto what went wrong. */
+  ref?: Ref<HTMLDivElement>;
+}) {
   return (
-    <div className="access-error" data-testid={testIds[action]}>
-      <DeploymentsError title={titleOf(action, error)} error={withRole(action, error)} />
+    <div className="access-error" data-testid={testIds[action]} ref={ref} tabIndex={-1}>
+      <DeploymentsError title={titleOf(action, error)} error={withMissingRole(error, action === "keyAuth" ? keyAuthRole : grantRoles)} />
     </div>
   );
 }

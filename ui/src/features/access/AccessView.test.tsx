@@ -4,6 +4,7 @@ import type { AssignmentView } from "../../bindings";
 import { commandError, never } from "../../test/mockCommands";
 import { argOf, callsTo } from "../deployments/testSupport";
 import {
+  adaOwnerInherited,
   assignment,
   grace,
   graceUser,
@@ -11,6 +12,7 @@ import {
   openAiUser,
   sampleAccessReport,
 } from "./testFixtures";
+import { sampleAccount } from "../../test/fixtures";
 import { accessRow, openAccessTab, renderAccess } from "./testSupport";
 
 vi.mock("../deployments/wizard/DeploymentWizard", () => import("../deployments/testWizard"));
@@ -143,7 +145,7 @@ describe("granting a role", () => {
     let granted = false;
     let listedAfter = Number.POSITIVE_INFINITY;
     let reports = 0;
-    const { user, calls } = renderAccess({
+    const { user, calls, unmount } = renderAccess({
       access_report: () => {
         reports += 1;
         const base = sampleAccessReport();
@@ -211,18 +213,42 @@ describe("granting a role", () => {
     expect(within(accessRow("Grace Hopper")).getAllByTestId("access-role")).toHaveLength(2);
     expect(reports).toBeGreaterThanOrEqual(2);
 
-    // A second grant: the note is not said again.
+    // The view again, later in the session (remounted): a grant is said, the delay is not.
+    unmount();
+    const again = renderAccess({
+      find_principals: () => ({ principals: [], unavailable: null }),
+      grant_role: () => assignment(grace, openAiUser, undefined, "ra-again"),
+    });
+    await openAccessTab(again.user);
+    await screen.findByTestId("access-row-Grace Hopper");
+    await again.user.click(screen.getByTestId("access-grant"));
+    await again.user.type(screen.getByTestId("grant-search"), "0a1b2c3d-1111-4222-8333-444455556666");
+    await again.user.click(screen.getByTestId(`grant-role-${openAiUser.name}`));
+    await again.user.click(screen.getByTestId("grant-confirm"));
+    expect(await screen.findByTestId("access-status")).toHaveTextContent("Granted Cognitive Services OpenAI User");
+    expect(screen.queryByTestId("access-propagation-note")).not.toBeInTheDocument();
+  });
+
+  it("announces the grant and the 5-minute note in one live region, there before either", async () => {
+    const { user } = renderGrant();
+    const view = await openAccessTab(user);
+    await screen.findByTestId("access-row-Grace Hopper");
+    const live = view.querySelector(".access-announcements");
+    expect(live).toHaveAttribute("role", "status");
+    expect(live).toBeEmptyDOMElement();
+
     await user.click(screen.getByTestId("access-grant"));
-    await user.type(screen.getByTestId("grant-search"), "ada");
-    expect(await screen.findByTestId("grant-no-results")).toHaveTextContent(
-      "Nobody found whose name or e-mail starts with “ada”.",
-    );
-    await user.clear(screen.getByTestId("grant-search"));
-    await user.type(screen.getByTestId("grant-search"), "0a1b2c3d-1111-4222-8333-444455556666");
-    await user.click(screen.getByTestId(`grant-role-${openAiUser.name}`));
+    await user.type(screen.getByTestId("grant-search"), "gr");
+    await user.click(await screen.findByTestId(`grant-result-${grace.id}`));
+    await user.click(screen.getByTestId(`grant-role-${openAiContributor.name}`));
     await user.click(screen.getByTestId("grant-confirm"));
-    await waitFor(() => expect(screen.queryByTestId("grant-form")).not.toBeInTheDocument());
-    expect(screen.getAllByTestId("access-propagation-note")).toHaveLength(1);
+
+    const status = await screen.findByTestId("access-status");
+    expect(status.closest("[role='status']")).toBe(live);
+    expect(screen.getByTestId("access-propagation-note").closest("[role='status']")).toBe(live);
+    expect(live).toHaveTextContent(
+      "Granted Cognitive Services OpenAI Contributor to Grace Hopper.Roles take up to 5 minutes to take effect.",
+    );
   });
 
   it("checks the form before asking Azure, and keeps Escape for closing it", async () => {
@@ -288,6 +314,7 @@ describe("granting a role", () => {
     expect(error).toHaveTextContent("roleAssignments/write");
     expect(error).toHaveTextContent("AuthorizationFailed");
     expect(error).toHaveTextContent("req-grant-403");
+    expect(error).toHaveFocus();
     expect(screen.getByTestId("grant-search")).toHaveValue("Grace Hopper");
     expect(screen.getByTestId(`grant-role-${openAiContributor.name}`)).toHaveAttribute("aria-checked", "true");
     expect(screen.queryByTestId("access-propagation-note")).not.toBeInTheDocument();
@@ -316,6 +343,40 @@ describe("granting a role", () => {
     await user.click(screen.getByTestId("grant-confirm"));
 
     expect(await screen.findByTestId("grant-error")).toHaveTextContent("Already has this role.");
+  });
+
+  it("never picks a result found for older text while a newer search runs, and closes the list on Tab", async () => {
+    const { user, calls } = renderAccess({
+      find_principals: (args) =>
+        String(argOf(args, "query")) === "gr"
+          ? { principals: [grace], unavailable: null }
+          : new Promise(() => undefined),
+    });
+    await openAccessTab(user);
+    await screen.findByTestId("access-row-Grace Hopper");
+    await user.click(screen.getByTestId("access-grant"));
+    const search = screen.getByTestId("grant-search");
+    await user.type(search, "gr");
+    await screen.findByTestId(`grant-result-${grace.id}`);
+    expect(search).toHaveAttribute("aria-expanded", "true");
+
+    await user.type(search, "x");
+    await waitFor(() =>
+      expect(callsTo(calls, "find_principals").map((call) => argOf(call.args, "query"))).toContain("grx"),
+    );
+    expect(search).toHaveAttribute("aria-expanded", "false");
+    await user.keyboard("{ArrowDown}{Enter}");
+    expect(search).toHaveValue("grx");
+    expect(screen.queryByTestId("grant-chosen")).not.toBeInTheDocument();
+
+    await user.clear(search);
+    await user.type(search, "gr");
+    await screen.findByTestId(`grant-result-${grace.id}`);
+    await waitFor(() => expect(search).toHaveAttribute("aria-expanded", "true"));
+    await user.tab();
+    expect(search).not.toHaveFocus();
+    expect(search).toHaveAttribute("aria-expanded", "false");
+    expect(screen.getByRole("listbox", { hidden: true })).not.toBeVisible();
   });
 
   it("offers pasting an object id when the directory cannot be searched", async () => {
@@ -389,5 +450,103 @@ describe("removing a role", () => {
 
     await user.click(within(row).getByTestId("access-revoke-cancel"));
     expect(within(row).queryByTestId("revoke-error")).not.toBeInTheDocument();
+  });
+
+  it("gives focus back to Remove when cancelled, and to the next Remove once removed", async () => {
+    const { user } = renderAccess({
+      access_report: () =>
+        sampleAccessReport({
+          assignments: [graceUser, assignment(grace, openAiContributor), adaOwnerInherited],
+        }),
+      revoke_role: () => true,
+    });
+    await openAccessTab(user);
+    const row = await screen.findByTestId("access-row-Grace Hopper");
+    const removeUser = within(row).getByTestId(`access-revoke-Grace Hopper-${openAiUser.name}`);
+
+    await user.click(removeUser);
+    await user.click(within(row).getByTestId("access-revoke-cancel"));
+    expect(within(row).queryByTestId("access-revoke-confirmation")).not.toBeInTheDocument();
+    expect(removeUser).toHaveFocus();
+
+    await user.click(removeUser);
+    await user.keyboard("{Escape}");
+    expect(removeUser).toHaveFocus();
+
+    await user.click(removeUser);
+    await user.click(within(row).getByTestId("access-revoke-confirm"));
+    await waitFor(() =>
+      expect(
+        within(row).queryByTestId(`access-revoke-Grace Hopper-${openAiUser.name}`),
+      ).not.toBeInTheDocument(),
+    );
+    await waitFor(() =>
+      expect(within(row).getByTestId(`access-revoke-Grace Hopper-${openAiContributor.name}`)).toHaveFocus(),
+    );
+    expect(screen.getByTestId("access-status")).toHaveTextContent(
+      `Removed ${openAiUser.name} from Grace Hopper.`,
+    );
+
+    await user.click(within(row).getByTestId(`access-revoke-Grace Hopper-${openAiContributor.name}`));
+    await user.click(within(row).getByTestId("access-revoke-confirm"));
+    await waitFor(() =>
+      expect(screen.getByRole("list", { name: "Who has access to contoso-eastus" })).toHaveFocus(),
+    );
+  });
+
+  it("lets a role just removed be granted again, though the list still has it", async () => {
+    const { user, calls } = renderAccess({
+      // Azure's list lags: it still shows the removed assignment.
+      access_report: () => sampleAccessReport(),
+      revoke_role: () => true,
+      find_principals: () => ({ principals: [grace], unavailable: null }),
+      grant_role: () => assignment(grace, openAiUser, undefined, "ra-new"),
+    });
+    await openAccessTab(user);
+    const row = await screen.findByTestId("access-row-Grace Hopper");
+    await user.click(within(row).getByTestId(`access-revoke-Grace Hopper-${openAiUser.name}`));
+    await user.click(within(row).getByTestId("access-revoke-confirm"));
+    await waitFor(() => expect(screen.queryByTestId("access-row-Grace Hopper")).not.toBeInTheDocument());
+
+    await user.click(screen.getByTestId("access-grant"));
+    await user.type(screen.getByTestId("grant-search"), "grace");
+    await user.click(await screen.findByTestId(`grant-result-${grace.id}`));
+    await user.click(screen.getByTestId(`grant-role-${openAiUser.name}`));
+    await user.click(screen.getByTestId("grant-confirm"));
+
+    expect(screen.queryByTestId("grant-problem")).not.toBeInTheDocument();
+    await waitFor(() => expect(callsTo(calls, "grant_role")).toHaveLength(1));
+  });
+});
+
+describe("the Access tab across resources and tabs", () => {
+  it("keeps a form half filled in on a resource picked while the Access tab showed", async () => {
+    const fabrikam = sampleAccount({
+      name: "fabrikam-westus",
+      location: "westus",
+      endpoint: "https://fabrikam-westus.openai.azure.com/",
+    });
+    const { user } = renderAccess({
+      list_accounts: () => [sampleAccount(), fabrikam],
+      find_principals: () => ({ principals: [], unavailable: null }),
+    });
+    await openAccessTab(user);
+    await screen.findByTestId("access-row-Grace Hopper");
+
+    const fabrikamRow = screen
+      .getAllByTestId("resource-row")
+      .find((row) => row.dataset.accountName === "fabrikam-westus");
+    if (fabrikamRow === undefined) throw new Error("no fabrikam row");
+    await user.click(fabrikamRow);
+    const grantButton = await screen.findByTestId("access-grant");
+    await waitFor(() => expect(grantButton).toBeEnabled());
+    await user.click(grantButton);
+    expect(screen.getByRole("form", { name: "Grant a role on fabrikam-westus" })).toBeVisible();
+    await user.type(screen.getByTestId("grant-search"), "half typed");
+
+    await user.click(screen.getByTestId("tab-deployments"));
+    await user.click(screen.getByTestId("tab-access"));
+    expect(screen.getByRole("form", { name: "Grant a role on fabrikam-westus" })).toBeVisible();
+    expect(screen.getByTestId("grant-search")).toHaveValue("half typed");
   });
 });

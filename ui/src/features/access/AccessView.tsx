@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from "react";
 import type { AccountView, AssignmentView } from "../../bindings";
-import { isCommandError } from "../../lib/errorDetails";
+import { withMissingRole } from "../../lib/errorDetails";
 import "../../styles/access.css";
 import { coordinatesOf } from "../deployments/coordinates";
 import { DeploymentsError } from "../deployments/DeploymentsError";
@@ -11,7 +11,7 @@ import { MyAccessPanel } from "./MyAccessPanel";
 import { KeyAuthSection } from "./KeyAuthSection";
 import { pollInterval, principalRows, type PendingGrant } from "./pending";
 import { claimPropagationNote } from "./propagationNote";
-import { listsAssignment, principalLabel } from "./words";
+import { listsAssignment, principalLabel, sameId } from "./words";
 
 /** The role that lets a person list a resource's role assignments. */
 export const accessReaderRole = "Reader";
@@ -45,6 +45,7 @@ export function AccessView({
   const [status, setStatus] = useState<string | null>(null);
   const [propagationNote, setPropagationNote] = useState(false);
   const grantButton = useRef<HTMLButtonElement>(null);
+  const myAccessButton = useRef<HTMLButtonElement>(null);
   const report = useAccessReport(profileId, coordinates, (data) =>
     pollInterval(pending, data, Date.now()),
   );
@@ -58,7 +59,10 @@ export function AccessView({
   }
 
   const rows = principalRows(listed, pending, removed, Date.now());
-  const known: AssignmentView[] = [...listed, ...pending.map((grant) => grant.assignment)];
+  // What the person has here now, for "already has this role": a role just removed is not.
+  const known: AssignmentView[] = [...listed, ...pending.map((grant) => grant.assignment)].filter(
+    (assignment) => !removed.some((id) => sameId(id, assignment.id)),
+  );
 
   function granted(assignment: AssignmentView) {
     setPending((old) => [...old, { assignment, sinceMs: Date.now() }]);
@@ -92,6 +96,7 @@ export function AccessView({
           Grant access…
         </button>
         <button
+          ref={myAccessButton}
           type="button"
           className="button"
           data-testid="my-access-open"
@@ -118,7 +123,10 @@ export function AccessView({
           profileId={profileId}
           account={coordinates}
           focusSignal={myAccessSignal}
-          onClose={() => onMyAccessOpen(false)}
+          onClose={() => {
+            onMyAccessOpen(false);
+            myAccessButton.current?.focus();
+          }}
         />
       )}
 
@@ -134,16 +142,19 @@ export function AccessView({
         />
       )}
 
-      {status !== null && (
-        <p className="deployments-status" role="status" data-testid="access-status">
-          {status}
-        </p>
-      )}
-      {propagationNote && (
-        <p className="access-note" data-testid="access-propagation-note">
-          Roles take up to 5 minutes to take effect.
-        </p>
-      )}
+      {/* Always mounted, so screen readers announce what appears in it. */}
+      <div role="status" className="access-announcements">
+        {status !== null && (
+          <p className="deployments-status" data-testid="access-status">
+            {status}
+          </p>
+        )}
+        {propagationNote && (
+          <p className="access-note" data-testid="access-propagation-note">
+            Roles take up to 5 minutes to take effect.
+          </p>
+        )}
+      </div>
 
       {report.isPending && (
         <p role="status" className="muted">
@@ -157,7 +168,7 @@ export function AccessView({
               ? `Couldn’t list who has access to ${account.name}.`
               : `Couldn’t refresh who has access to ${account.name}; the last list is below.`
           }
-          error={withReaderRole(report.error)}
+          error={withMissingRole(report.error, accessReaderRole)}
           onRetry={() => void report.refetch()}
         />
       )}
@@ -179,7 +190,11 @@ export function AccessView({
           namesMissing={namesNote !== null}
           onRevoked={(id) => {
             setRemoved((old) => [...old, id]);
-            const gone = known.find((assignment) => assignment.id === id);
+            // The last row gone, the list goes too: focus stays in the view, on Grant.
+            if (principalRows(listed, pending, [...removed, id], Date.now()).length === 0) {
+              grantButton.current?.focus();
+            }
+            const gone = known.find((assignment) => sameId(assignment.id, id));
             setStatus(
               gone === undefined
                 ? null
@@ -192,12 +207,4 @@ export function AccessView({
       <KeyAuthSection profileId={profileId} account={account} />
     </div>
   );
-}
-
-/** A refusal to list names the role that reads assignments, when Rust could not tell. */
-function withReaderRole(error: unknown): unknown {
-  if (isCommandError(error) && error.kind === "forbidden" && error.missingRole === null) {
-    return { ...error, missingRole: accessReaderRole };
-  }
-  return error;
 }

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { AccountCoordinates, Abilities, AssignmentView } from "../../bindings";
 import { InlineConfirm } from "../../components/InlineConfirm";
 import { useRevokeRole } from "./accessQueries";
@@ -26,11 +26,28 @@ export function AssignmentsList({
 }: AssignmentsListProps) {
   const revoke = useRevokeRole(profileId, account);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  // Where focus goes once the list has rendered: a role's Remove button, or the list itself.
+  const [focusTarget, setFocusTarget] = useState<{ removeFor: string | null } | null>(null);
+
+  useEffect(() => {
+    if (focusTarget === null) return;
+    setFocusTarget(null);
+    const button = removeButtons(list.current).find(
+      (item) => item.dataset.removeFor === focusTarget.removeFor,
+    );
+    (button ?? list.current)?.focus();
+  }, [focusTarget]);
 
   async function confirmRevoke(assignment: AssignmentView) {
     try {
       // mutateAsync: the row leaves the list (and this confirmation with it) when Azure answers.
       await revoke.mutateAsync(assignment.id);
+      // Focus moves to the next Remove button (the one before at the end), else to the list.
+      const buttons = removeButtons(list.current);
+      const at = buttons.findIndex((item) => item.dataset.removeFor === assignment.id);
+      const next = at < 0 ? undefined : (buttons[at + 1] ?? buttons[at - 1]);
+      setFocusTarget({ removeFor: next?.dataset.removeFor ?? null });
       setConfirming(null);
       onRevoked(assignment.id);
     } catch {
@@ -39,7 +56,12 @@ export function AssignmentsList({
   }
 
   return (
-    <ul className="access-list" aria-label={`Who has access to ${account.name}`}>
+    <ul
+      ref={list}
+      className="access-list"
+      aria-label={`Who has access to ${account.name}`}
+      tabIndex={-1}
+    >
       {rows.map((row) => (
         <li
           key={row.principal.id}
@@ -82,6 +104,7 @@ export function AssignmentsList({
                 onCancel={() => {
                   revoke.reset();
                   setConfirming(null);
+                  setFocusTarget({ removeFor: shown.assignment.id });
                 }}
                 onConfirm={() => void confirmRevoke(shown.assignment)}
               />
@@ -91,6 +114,11 @@ export function AssignmentsList({
       ))}
     </ul>
   );
+}
+
+/** The Remove buttons in the list, top to bottom. */
+function removeButtons(list: HTMLElement | null): HTMLButtonElement[] {
+  return list === null ? [] : Array.from(list.querySelectorAll<HTMLButtonElement>("button[data-remove-for]"));
 }
 
 type RoleEntryProps = {
@@ -145,6 +173,7 @@ function RoleEntry(props: RoleEntryProps) {
             type="button"
             className="button button-small"
             data-testid={`access-revoke-${who}-${role.name}`}
+            data-remove-for={shown.assignment.id}
             aria-label={`Remove ${role.name} from ${who}`}
             aria-expanded={confirming}
             disabled={removing}

@@ -6,6 +6,7 @@ import { useProfiles } from "../connections/connectionQueries";
 import { canReachResourceManager } from "../deployments/format";
 import { useTargets } from "../playground/playgroundQueries";
 import { useEntraSignInFor } from "./accessQueries";
+import { sameEndpoint } from "../../lib/endpoint";
 
 /** Which access problem refused a chat: the resource refuses keys, or a role is missing. */
 export function chatAccessProblem(problem: ChatProblem): "keysOff" | "role" | null {
@@ -13,13 +14,6 @@ export function chatAccessProblem(problem: ChatProblem): "keysOff" | "role" | nu
   // Azure answers a signed-in person without the data action with 401 PermissionDenied.
   if (problem.kind === "forbidden" || problem.code === "PermissionDenied") return "role";
   return null;
-}
-
-/** An endpoint compared without trailing slash or letter case. */
-function sameEndpoint(a: string | null | undefined, b: string | null | undefined): boolean {
-  if (!a || !b) return false;
-  const plain = (text: string) => text.trim().replace(/\/+$/, "").toLowerCase();
-  return plain(a) === plain(b);
 }
 
 function isLoopback(endpoint: string | null | undefined): boolean {

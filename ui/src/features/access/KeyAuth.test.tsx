@@ -24,6 +24,26 @@ function accountOnFile(initial: AccountView) {
 }
 
 describe("key access", () => {
+  it("gives focus back to the toggle when turning keys off is cancelled", async () => {
+    const { user, calls } = renderAccess({
+      key_auth_impact: () => ({ savedKeys: [], profiles: [] }),
+    });
+    const view = await openAccessTab(user);
+    const section = within(view).getByTestId("key-auth");
+
+    await user.click(within(section).getByTestId("key-auth-toggle"));
+    const warning = within(section).getByTestId("key-auth-warning");
+    await user.click(within(warning).getByTestId("key-auth-cancel"));
+    expect(within(section).queryByTestId("key-auth-warning")).not.toBeInTheDocument();
+    expect(within(section).getByTestId("key-auth-toggle")).toHaveFocus();
+
+    await user.click(within(section).getByTestId("key-auth-toggle"));
+    await user.keyboard("{Escape}");
+    expect(within(section).queryByTestId("key-auth-warning")).not.toBeInTheDocument();
+    expect(within(section).getByTestId("key-auth-toggle")).toHaveFocus();
+    expect(callsTo(calls, "set_key_auth")).toEqual([]);
+  });
+
   it("warns before turning keys off: the saved keys, and the profiles that stop, each switchable", async () => {
     const azure = accountOnFile(sampleAccount());
     const teamEndpoint = endpointProfile({ id: "ep-team", name: "Team endpoint" });
@@ -71,6 +91,7 @@ describe("key access", () => {
       ),
     );
     expect(within(section).queryByTestId("key-auth-warning")).not.toBeInTheDocument();
+    expect(within(section).getByTestId("key-auth-toggle")).toHaveFocus();
     expect(callsTo(calls, "set_key_auth").map((call) => call.args)).toEqual([
       { profileId: "sandbox", account: contoso, keysAccepted: false },
     ]);

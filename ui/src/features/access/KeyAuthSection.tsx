@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { AccountView, AffectedProfile } from "../../bindings";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ActionError } from "../connections/ActionError";
@@ -20,12 +20,27 @@ export function KeyAuthSection({ profileId, account }: KeyAuthSectionProps) {
   const keysAccepted = !account.keyAuthDisabled;
   const [warning, setWarning] = useState(false);
   const setKeyAuth = useSetKeyAuth(profileId, coordinates);
+  const toggle = useRef<HTMLButtonElement>(null);
+  // The warning replaces the toggle: when it closes (keys off, or cancelled), focus goes back to it.
+  const focusToggle = useRef(false);
+
+  useEffect(() => {
+    if (!warning && focusToggle.current) {
+      focusToggle.current = false;
+      toggle.current?.focus();
+    }
+  }, [warning]);
+
+  function closeWarning() {
+    focusToggle.current = true;
+    setWarning(false);
+  }
 
   async function turnOff() {
     try {
       // mutateAsync: the warning closes only once Azure has turned keys off.
       await setKeyAuth.mutateAsync(false);
-      setWarning(false);
+      closeWarning();
     } catch {
       // Shown in the warning, which stays open to try again.
     }
@@ -42,6 +57,7 @@ export function KeyAuthSection({ profileId, account }: KeyAuthSectionProps) {
         </p>
         {!warning && (
           <button
+            ref={toggle}
             type="button"
             className="button"
             data-testid="key-auth-toggle"
@@ -73,7 +89,7 @@ export function KeyAuthSection({ profileId, account }: KeyAuthSectionProps) {
           onConfirm={() => void turnOff()}
           onCancel={() => {
             setKeyAuth.reset();
-            setWarning(false);
+            closeWarning();
           }}
         />
       )}
@@ -223,6 +239,8 @@ function KeyAuthWarning({ profileId, account, busy, onConfirm, onCancel }: KeyAu
           className="button button-small"
           data-testid="key-auth-cancel"
           disabled={busy}
+          // The toggle that opened the warning is gone: focus lands on the safe choice.
+          autoFocus
           onClick={onCancel}
         >
           Cancel

@@ -61,6 +61,33 @@ describe("what can I do here?", () => {
     expect(screen.queryByTestId("my-access-keys-note")).not.toBeInTheDocument();
   });
 
+  it("says whether a key would work is unknown when the resource could not be read", async () => {
+    const { user } = renderAccess({ my_access: () => sampleMyAccess({ keysAccepted: null }) });
+    await openAccessTab(user);
+    await user.click(screen.getByTestId("my-access-open"));
+
+    expect(await screen.findByTestId("my-access-keys-unknown")).toHaveTextContent(
+      "This resource could not be read with your sign-in, so whether a key would work is unknown",
+    );
+    expect(screen.queryByTestId("my-access-keys-note")).not.toBeInTheDocument();
+  });
+
+  it("gives focus back to “What can I do here?” when closed", async () => {
+    const { user } = renderAccess({ my_access: () => sampleMyAccess() });
+    await openAccessTab(user);
+    await user.click(screen.getByTestId("my-access-open"));
+    const panel = await screen.findByTestId("my-access");
+
+    await user.click(within(panel).getByTestId("my-access-close"));
+    expect(screen.getByTestId("my-access-open")).toHaveFocus();
+
+    await user.click(screen.getByTestId("my-access-open"));
+    await screen.findByTestId("my-access");
+    await user.keyboard("{Escape}");
+    expect(screen.queryByTestId("my-access")).not.toBeInTheDocument();
+    expect(screen.getByTestId("my-access-open")).toHaveFocus();
+  });
+
   it("opens on the Access tab from a refusal on the Deployments tab", async () => {
     const { user } = renderAccess({
       list_deployment_rows: () => {
@@ -101,6 +128,9 @@ describe("what can I do here?", () => {
     expect(await within(panel).findByTestId("my-access-readKeys")).toHaveTextContent(
       "Read and rotate the keys: yes",
     );
+
+    await user.click(within(panel).getByTestId("my-access-close"));
+    expect(within(row).getByTestId("what-can-i-do")).toHaveFocus();
   });
 
   it("is not offered for failures other than a refusal", async () => {

@@ -37,9 +37,16 @@ export function MyAccessView({ access }: { access: MyAccess }) {
           </li>
         ))}
       </ul>
-      {access.keysAccepted && (
+      {access.keysAccepted === true && (
         <p className="my-access-note" data-testid="my-access-keys-note">
           With a key, chat works whatever your roles.
+        </p>
+      )}
+      {/* Null: no role at all, so Azure would not say whether keys are accepted. */}
+      {access.keysAccepted === null && (
+        <p className="my-access-note" data-testid="my-access-keys-unknown">
+          This resource could not be read with your sign-in, so whether a key would work is
+          unknown.
         </p>
       )}
     </div>

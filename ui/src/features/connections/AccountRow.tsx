@@ -5,6 +5,7 @@ import { OpenMyAccessContext } from "../access/openMyAccess";
 import { ActionError } from "./ActionError";
 import { useDeleteKey, useGetKeysFromAzure, useRotateKey } from "./connectionQueries";
 import { savedKeyText } from "./format";
+import { useReturnFocus } from "../../lib/useReturnFocus";
 
 type AccountRowProps = { profileId: string; account: AccountView };
 
@@ -25,7 +26,12 @@ export function AccountRow({ profileId, account }: AccountRowProps) {
   const [which, setWhich] = useState<KeyChoice>("key1");
   const rotateId = useId();
   const [myAccessSignal, setMyAccessSignal] = useState(0);
-  const openMyAccess = useCallback(() => setMyAccessSignal((signal) => signal + 1), []);
+  const myAccessOpener = useReturnFocus();
+  const rememberOpener = myAccessOpener.remember;
+  const openMyAccess = useCallback(() => {
+    rememberOpener();
+    setMyAccessSignal((signal) => signal + 1);
+  }, [rememberOpener]);
 
   // One outcome at a time: an old failure next to a newer success would mislead.
   function clearOutcomes() {
@@ -145,7 +151,10 @@ export function AccountRow({ profileId, account }: AccountRowProps) {
           profileId={profileId}
           account={coordinates}
           focusSignal={myAccessSignal}
-          onClose={() => setMyAccessSignal(0)}
+          onClose={() => {
+            setMyAccessSignal(0);
+            myAccessOpener.restore();
+          }}
         />
       )}
     </li>

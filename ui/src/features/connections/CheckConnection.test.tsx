@@ -93,6 +93,31 @@ describe("check connection", () => {
     expect(access).toHaveTextContent("With a key, chat works whatever your roles.");
   });
 
+  it("says whether a key would work is unknown when the checked resource could not be read", async () => {
+    const { user } = renderConnections({
+      list_profiles: () => [sandboxProfile()],
+      list_subscriptions: never,
+      check_connection: () => ({
+        checks: [check({ area: "arm", outcome: "ok", summary: "Listed 2 subscriptions." })],
+        access: {
+          subscriptionId: "sub-prod-0001",
+          resourceGroup: "rg-ai",
+          accountName: "contoso-eastus",
+          access: sampleMyAccess({ keysAccepted: null }),
+        },
+      }),
+    });
+    const detail = await detailOf("Sandbox");
+
+    await user.click(within(detail).getByTestId("check-connection"));
+
+    const access = await within(detail).findByTestId("check-access");
+    expect(within(access).getByTestId("my-access-keys-unknown")).toHaveTextContent(
+      "This resource could not be read with your sign-in, so whether a key would work is unknown",
+    );
+    expect(access).not.toHaveTextContent("With a key, chat works whatever your roles.");
+  });
+
   it("shows a wrong key as a failed inference check", async () => {
     const { user } = renderConnections({
       list_profiles: () => [endpointProfile()],

@@ -74,6 +74,11 @@ export function ResourceArea({ profileId, subscriptionId }: ResourceAreaProps) {
       : list.filter((account) => account === picked || inRegion.includes(account));
 
   const selectedKey = selected === null ? null : accountKey(selected);
+  // Another resource picked while the Access tab shows: its Access view is the one kept mounted
+  // from now on (an update during render, so it is never unmounted in between).
+  if (tab === "access" && selectedKey !== null && accessOpenedFor !== selectedKey) {
+    setAccessOpenedFor(selectedKey);
+  }
   const usageSelection = usagePick?.account === selectedKey ? usagePick.deployment : null;
   // A deployment's Manage panel asks for its usage: the Usage tab, on that deployment.
   const openUsage = useCallback(

@@ -3,7 +3,7 @@ import type { AccountView } from "../../../bindings";
 import { BreakAtDots } from "../../../components/BreakAtDots";
 import { CopyButton } from "../../../components/CopyButton";
 import { ExternalLink } from "../../../components/ExternalLink";
-import { isCommandError } from "../../../lib/errorDetails";
+import { withMissingRole } from "../../../lib/errorDetails";
 import { DeploymentsError } from "../DeploymentsError";
 import { formatCount, noValue } from "../format";
 import { quotaRequestUrl } from "../wizard/capacity";
@@ -145,7 +145,7 @@ function RegionQuota({ profileId, subscriptionId, regions, region, onRegion }: R
       {quotas.isError && (
         <DeploymentsError
           title={`Couldn’t read the quota for ${region}.`}
-          error={withQuotaRole(quotas.error)}
+          error={withMissingRole(quotas.error, quotaReaderRole)}
           onRetry={() => void quotas.refetch()}
         />
       )}
@@ -173,14 +173,6 @@ function RegionQuota({ profileId, subscriptionId, regions, region, onRegion }: R
       </p>
     </div>
   );
-}
-
-/** A refusal names the role that reads quota, when Rust could not tell which one was missing. */
-function withQuotaRole(error: unknown): unknown {
-  if (isCommandError(error) && error.kind === "forbidden" && error.missingRole === null) {
-    return { ...error, missingRole: quotaReaderRole };
-  }
-  return error;
 }
 
 function QuotaTable({ lines, region }: { lines: readonly QuotaLine[]; region: string }) {

@@ -6,6 +6,7 @@ import type {
 } from "../../../bindings";
 import { DEFAULT_PARAMETERS, withDefaults } from "../../playground/parameters";
 import { plural } from "../../../lib/plural";
+import { sameEndpoint } from "../../../lib/endpoint";
 
 /** The presets of one deployment, with what the targets list says about that deployment. */
 export type PresetGroup = {
@@ -23,12 +24,6 @@ export type PresetGroup = {
 };
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
-
-/** Endpoints compare without case or trailing slashes: Azure and a typed one may differ so. */
-function sameEndpoint(a: string | undefined, b: string): boolean {
-  const plain = (endpoint: string) => endpoint.trim().replace(/\/+$/, "").toLowerCase();
-  return a !== undefined && plain(a) === plain(b);
-}
 
 function groupKey(preset: Preset): string {
   return JSON.stringify([preset.profileId, preset.endpoint, preset.deployment]);
