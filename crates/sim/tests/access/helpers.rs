@@ -2,12 +2,12 @@
 //! return what a client sees (status and JSON), and the Sandbox's scopes.
 #![allow(clippy::unwrap_used, dead_code)]
 
-use std::time::Duration;
-
 use foundry_sim::sandbox::{ACCOUNT_AISERVICES, ACCOUNT_OPENAI, GROUP_EAST, GROUP_SWEDEN, SUBSCRIPTION_ID};
 use foundry_sim::{RunningSim, SimConfig};
 use reqwest::Method;
 use serde_json::{json, Value};
+
+pub use crate::common::wait_until;
 
 /// Microsoft.Authorization's api-version.
 pub const AUTHZ: &str = "api-version=2022-04-01";
@@ -154,23 +154,4 @@ pub fn assignment_path(scope: &str, name: &str) -> String {
 /// A GUID for the `n`th assignment a test makes.
 pub fn guid(n: u32) -> String {
     format!("00000000-0000-4000-8000-{n:012}")
-}
-
-/// Waits (bounded) until `check` holds, re-reading with `read` — no fixed pauses.
-pub async fn wait_until<F, Fut, T>(mut read: F, check: impl Fn(&T) -> bool) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = T>,
-{
-    let result = tokio::time::timeout(Duration::from_secs(10), async {
-        loop {
-            let value = read().await;
-            if check(&value) {
-                return value;
-            }
-            tokio::task::yield_now().await;
-        }
-    })
-    .await;
-    result.expect("condition within 10 s")
 }

@@ -2,6 +2,8 @@
 //! and enforced on ARM and inference for tokens the simulator issued; key authentication switched off and on;
 //! Microsoft Graph naming the principals; and who signs in.
 
+#[path = "../common/mod.rs"]
+mod common;
 mod helpers;
 
 mod assignments;

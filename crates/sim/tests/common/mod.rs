@@ -109,3 +109,22 @@ pub async fn poll_until_terminal(sim: &Sim, url: &str) -> Value {
     }
     panic!("operation {url} did not finish within 50 polls");
 }
+
+/// Waits (bounded) until `check` holds, re-reading with `read` — no fixed pauses.
+pub async fn wait_until<F, Fut, T>(mut read: F, check: impl Fn(&T) -> bool) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = T>,
+{
+    let result = tokio::time::timeout(std::time::Duration::from_secs(10), async {
+        loop {
+            let value = read().await;
+            if check(&value) {
+                return value;
+            }
+            tokio::task::yield_now().await;
+        }
+    })
+    .await;
+    result.expect("condition within 10 s")
+}

@@ -2,12 +2,12 @@
 //! forms under any of the three host names, and a reader for server-sent events.
 #![allow(clippy::unwrap_used, dead_code)]
 
-use std::time::Duration;
-
 use foundry_sim::sandbox::{ACCOUNT_AISERVICES, ACCOUNT_OPENAI, GROUP_EAST, GROUP_SWEDEN, SUBSCRIPTION_ID};
 use foundry_sim::{RunningSim, SimConfig};
 use reqwest::{RequestBuilder, Response};
 use serde_json::{json, Value};
+
+pub use crate::common::wait_until;
 
 /// The api-version ARM calls use.
 pub const ARM_API: &str = "api-version=2026-09-01";
@@ -188,25 +188,6 @@ pub fn content_of(chunks: &[Value], index: u64) -> String {
         .filter(|choice| choice["index"] == index)
         .filter_map(|choice| choice["delta"]["content"].as_str().map(str::to_string))
         .collect()
-}
-
-/// Waits (bounded) until `check` holds, re-reading with `read` — no fixed pauses.
-pub async fn wait_until<F, Fut>(mut read: F, check: impl Fn(&Value) -> bool) -> Value
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Value>,
-{
-    let result = tokio::time::timeout(Duration::from_secs(10), async {
-        loop {
-            let value = read().await;
-            if check(&value) {
-                return value;
-            }
-            tokio::task::yield_now().await;
-        }
-    })
-    .await;
-    result.expect("condition within 10 s")
 }
 
 /// The error code of an Azure error body.

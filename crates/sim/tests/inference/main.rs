@@ -2,6 +2,8 @@
 //! paths and their two 401 shapes, deployment and model checks, reasoning rules, deterministic answers
 //! streamed exactly like the captures, rate limits, faults and the request counter.
 
+#[path = "../common/mod.rs"]
+mod common;
 mod helpers;
 
 mod addressing;
